@@ -1,0 +1,1 @@
+"""Clusterhub: the open registry of cluster organisations."""

@@ -1,0 +1,1 @@
+"""Importing national spreadsheets into the registry: read, map, validate, geocode, write."""

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from clusterhub.ingest.models import ImportRun
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "file_name", "table", "source", "created", "updated", "unchanged"]
+    list_filter = ["table", "source"]
+    readonly_fields = [f.name for f in ImportRun._meta.fields]

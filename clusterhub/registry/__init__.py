@@ -1,0 +1,1 @@
+"""The registry of cluster organisations; every write goes through `services`."""

@@ -1,0 +1,94 @@
+"""The Django admin for staff: browse and correct the registry.
+
+Edits made here go through the same services as imports, so they enter the history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from clusterhub.audit.services import Actor
+from clusterhub.registry.models import Cluster, Cooperation, Member, Region, Term
+from clusterhub.registry.records import cluster_record
+from clusterhub.registry.services import delete_cluster, upsert_cluster
+
+
+def _actor(request: HttpRequest) -> Actor:
+    user = request.user
+    return Actor(name=user.get_username(), user_id=user.pk, context="admin")
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "country"]
+    list_filter = ["level", "country"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["vocabulary", "code", "name"]
+    list_filter = ["vocabulary"]
+    search_fields = ["code", "name"]
+
+
+class MemberInline(admin.TabularInline):
+    model = Member
+    extra = 0
+    fields = ["name", "type", "country", "nace", "employees"]
+    readonly_fields = fields
+    show_change_link = False
+    can_delete = False
+    max_num = 0
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "nuts", "lifecycle", "members_total", "source", "is_demo"]
+    list_filter = ["country", "lifecycle", "label", "is_demo", "source"]
+    search_fields = ["name", "name_en", "acronym", "source_id"]
+    readonly_fields = ["source", "source_id", "derived", "is_demo", "created_at", "modified_at"]
+    exclude = ["nuts"]
+    inlines = [MemberInline]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        # Through the service, so the change is validated the same way and logged.
+        values = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in cluster_record(obj)
+        }
+        values["id"] = obj.source_id
+        saved, _ = upsert_cluster(values, source=obj.source, actor=_actor(request))
+        obj.pk = saved.pk
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        delete_cluster(obj, actor=_actor(request))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # New organisations come through imports (or the portal's forms).
+        return False
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "cluster", "type", "country"]
+    list_filter = ["type", "country"]
+    search_fields = ["name", "register_id"]
+    raw_id_fields = ["cluster", "nuts"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Cooperation)
+class CooperationAdmin(admin.ModelAdmin):
+    list_display = ["cluster", "partner", "partner_name", "kind", "since", "until"]
+    list_filter = ["kind"]
+    raw_id_fields = ["cluster", "partner"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

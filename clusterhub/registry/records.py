@@ -1,0 +1,113 @@
+"""Registry records as plain dicts in the standard's field names.
+
+One representation serves the audit log (before/after), the exports and change detection:
+JSON-ready values, empty as None, lists for multi-valued fields, dates as ISO strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member
+from clusterhub.standard.fields import TABLES, Field
+
+Record = dict[str, Any]
+
+CLUSTER_TAG_FIELDS = tuple(ClusterTag.Field.values)
+# Columns of `clusters` that are not plain model attributes.
+_CLUSTER_SPECIAL = {"id", "nuts", "source", *CLUSTER_TAG_FIELDS}
+
+
+def record_value(field: Field, value: Any) -> Any:
+    """Normalise a clean value (from validation or the database) to its record form."""
+    if field.multi:
+        return list(value or [])
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if field.kind in ("nonnegative", "latitude", "longitude"):
+        return float(value)
+    return value
+
+
+def model_value(field: Field, value: Any) -> Any:
+    """The value to put on a model attribute for a record value."""
+    if value is None:
+        return None if field.kind in _NULLABLE_KINDS else ""
+    if field.kind == "date":
+        return dt.date.fromisoformat(value)
+    return value
+
+
+_NULLABLE_KINDS = {"date", "year", "count", "nonnegative", "latitude", "longitude"}
+
+
+def empty_record(table: str) -> Record:
+    return {f.name: record_value(f, None) for f in TABLES[table]}
+
+
+def normalise(table: str, values: Mapping[str, Any]) -> Record:
+    """Record form of the given clean values (only the keys given)."""
+    fields = {f.name: f for f in TABLES[table]}
+    return {k: record_value(fields[k], v) for k, v in values.items() if k in fields}
+
+
+def cluster_tags(cluster: Cluster) -> dict[str, list[str]]:
+    tags: dict[str, list[str]] = {name: [] for name in CLUSTER_TAG_FIELDS}
+    # Uses the prefetch cache when the caller prefetched `tags__term`.
+    for tag in sorted(cluster.tags.all(), key=lambda t: (t.field, t.position)):
+        tags[tag.field].append(tag.term.code)
+    return tags
+
+
+def cluster_record(cluster: Cluster) -> Record:
+    record: Record = {}
+    tags = cluster_tags(cluster)
+    for field in TABLES["clusters"]:
+        if field.name == "id":
+            value: Any = cluster.source_id
+        elif field.name == "nuts":
+            value = cluster.nuts_id
+        elif field.name in tags:
+            value = tags[field.name]
+        else:
+            value = getattr(cluster, field.name)
+        record[field.name] = record_value(field, value)
+    return record
+
+
+def member_record(member: Member, cluster_id: str) -> Record:
+    record: Record = {}
+    for field in TABLES["members"]:
+        if field.name == "cluster_id":
+            value: Any = cluster_id
+        elif field.name == "nuts":
+            value = member.nuts_id
+        else:
+            value = getattr(member, field.name)
+        record[field.name] = record_value(field, value)
+    return record
+
+
+def cooperation_record(coop: Cooperation) -> Record:
+    record: Record = {}
+    for field in TABLES["cooperations"]:
+        if field.name == "cluster_id":
+            value: Any = coop.cluster.source_id
+        elif field.name == "partner_id":
+            value = coop.partner.source_id if coop.partner_id else None
+        else:
+            value = getattr(coop, field.name)
+        record[field.name] = record_value(field, value)
+    return record
+
+
+def plain_attributes(table: str, record: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
+    """(attribute, model value) pairs for the columns stored as plain model attributes."""
+    special = _CLUSTER_SPECIAL if table == "clusters" else {"cluster_id", "nuts", "partner_id"}
+    for field in TABLES[table]:
+        if field.name in record and field.name not in special:
+            yield field.name, model_value(field, record[field.name])

@@ -1,0 +1,29 @@
+"""Every write to the registry: views, API handlers, importers and the demo call these.
+
+Each service validates what it is given, writes the audit entry and returns the object.
+"""
+
+from clusterhub.registry.services.clusters import delete_cluster, upsert_cluster
+from clusterhub.registry.services.cooperations import (
+    derive_cooperation_countries,
+    upsert_cooperation,
+)
+from clusterhub.registry.services.members import MemberWriter
+from clusterhub.registry.services.taxonomy import (
+    ensure_regions,
+    ensure_terms,
+    ensure_vocabularies,
+    name_regions,
+)
+
+__all__ = [
+    "MemberWriter",
+    "delete_cluster",
+    "derive_cooperation_countries",
+    "ensure_regions",
+    "ensure_terms",
+    "ensure_vocabularies",
+    "name_regions",
+    "upsert_cluster",
+    "upsert_cooperation",
+]

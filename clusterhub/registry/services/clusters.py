@@ -1,0 +1,104 @@
+"""Creating, updating and deleting cluster organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from clusterhub.audit.services import Actor, Change, record
+from clusterhub.registry.models import Cluster, ClusterTag, Term
+from clusterhub.registry.records import (
+    CLUSTER_TAG_FIELDS,
+    Record,
+    cluster_record,
+    empty_record,
+    normalise,
+    plain_attributes,
+)
+from clusterhub.registry.services.taxonomy import ensure_regions, ensure_terms
+
+MODEL = "cluster"
+
+_TAG_VOCABULARY = {
+    "sectors": Term.Vocabulary.NACE,
+    "ecosystems": Term.Vocabulary.ECOSYSTEM,
+    "services": Term.Vocabulary.SERVICE,
+    "needs": Term.Vocabulary.SERVICE,
+    "cooperation_countries": Term.Vocabulary.COUNTRY,
+}
+
+
+def _set_tags(cluster: Cluster, after: Record, before: Record | None) -> None:
+    for field in CLUSTER_TAG_FIELDS:
+        codes = after[field]
+        if before is not None and before[field] == codes:
+            continue
+        cluster.tags.filter(field=field).delete()
+        ids = ensure_terms(_TAG_VOCABULARY[field], codes)
+        ClusterTag.objects.bulk_create(
+            [
+                ClusterTag(cluster=cluster, field=field, term_id=ids[code], position=i)
+                for i, code in enumerate(codes)
+            ]
+        )
+
+
+def upsert_cluster(
+    values: Mapping[str, Any],
+    *,
+    source: str,
+    actor: Actor,
+    derived: Sequence[str] = (),
+    is_demo: bool = False,
+) -> tuple[Cluster, str]:
+    """Create or update the cluster `values["id"]` of `source`.
+
+    `values` are clean values of the standard's `clusters` columns (as validation returns
+    them); columns left out keep their current value. Returns the cluster and what
+    happened: "created", "updated" or "unchanged".
+    """
+    existing = (
+        Cluster.objects.filter(source=source, source_id=values["id"])
+        .prefetch_related("tags__term")
+        .first()
+    )
+    before = cluster_record(existing) if existing else None
+    after = {**(before or empty_record("clusters")), **normalise("clusters", values)}
+    after["source"] = source
+    derived_after = sorted(set(derived) | (set(existing.derived) - set(values) if existing else set()))
+    if existing and before == after and existing.derived == derived_after:
+        return existing, "unchanged"
+
+    cluster = existing or Cluster(source=source, source_id=values["id"])
+    for attribute, value in plain_attributes("clusters", after):
+        setattr(cluster, attribute, value)
+    if after["nuts"]:
+        ensure_regions([after["nuts"]])
+    cluster.nuts_id = after["nuts"]
+    cluster.derived = derived_after
+    cluster.is_demo = is_demo or cluster.is_demo
+    cluster.save()
+    _set_tags(cluster, after, before)
+    action = "updated" if existing else "created"
+    record(
+        actor,
+        Change(
+            action="update" if existing else "create",
+            model=MODEL,
+            object_id=str(cluster.pk),
+            object_repr=cluster.name,
+            before=before,
+            after=after,
+        ),
+    )
+    return cluster, action
+
+
+def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
+    before = cluster_record(cluster)
+    pk, name = cluster.pk, cluster.name
+    cluster.delete()
+    record(
+        actor,
+        Change(action="delete", model=MODEL, object_id=str(pk), object_repr=name, before=before, after=None),
+    )

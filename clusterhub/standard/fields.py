@@ -1,0 +1,142 @@
+"""The tables of the data standard v1 and their fields, in publication order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clusterhub.standard import vocabularies as vocab
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a standard table.
+
+    `kind` names the value parser (see `values.PARSERS`); `vocabulary` holds the allowed
+    codes of enum and code-list kinds; `personal` fields are never exported publicly.
+    """
+
+    name: str
+    kind: str
+    description: str
+    required: bool = False
+    multi: bool = False
+    personal: bool = False
+    vocabulary: tuple[str, ...] = ()
+
+    @property
+    def table_schema_type(self) -> str:
+        return {
+            "float": "number",
+            "integer": "integer",
+            "year": "integer",
+            "date": "date",
+        }.get(self.kind, "string")
+
+
+def _codes(mapping: dict[str, str]) -> tuple[str, ...]:
+    return tuple(mapping)
+
+
+CLUSTERS: tuple[Field, ...] = (
+    Field("id", "string", "Identifier, unique within the source.", required=True),
+    Field("name", "text", "Name in the native language, diacritics kept.", required=True),
+    Field("name_en", "text", "Name in English."),
+    Field("acronym", "text", "Short name or acronym."),
+    Field("country", "country", "ISO 3166-1 alpha-2 code (EL accepted for Greece).", required=True),
+    Field("nuts", "nuts", "NUTS code of level 1-3, starting with the country's NUTS prefix."),
+    Field("address", "text", "Street address."),
+    Field("postcode", "string", "Postal code."),
+    Field("city", "text", "City or municipality."),
+    Field("lat", "latitude", "Latitude in decimal degrees (WGS84)."),
+    Field("lon", "longitude", "Longitude in decimal degrees (WGS84)."),
+    Field("website", "url", "Web site, http or https."),
+    Field("email", "email", "Public e-mail address of the organisation."),
+    Field("phone", "text", "Public telephone number of the organisation."),
+    Field("founded", "year", "Year the organisation was founded (1900 to the current year)."),
+    Field("description", "text", "Description in the native language."),
+    Field("description_en", "text", "Description in English."),
+    Field("sectors", "nace", "NACE Rev. 2 codes, e.g. C29;C28.1.", multi=True),
+    Field(
+        "ecosystems",
+        "enum",
+        "EU industrial ecosystems.",
+        multi=True,
+        vocabulary=_codes(vocab.ECOSYSTEMS),
+    ),
+    Field("lifecycle", "enum", "Lifecycle stage.", vocabulary=_codes(vocab.LIFECYCLE)),
+    Field("members_total", "count", "Number of member organisations."),
+    Field("members_sme", "count", "Members that are SMEs."),
+    Field("members_large", "count", "Members that are large enterprises."),
+    Field("members_research", "count", "Members that are research organisations or universities."),
+    Field("members_public", "count", "Members that are public bodies."),
+    Field("members_other", "count", "Other members."),
+    Field("staff_fte", "nonnegative", "Management staff in full-time equivalents."),
+    Field(
+        "services",
+        "enum",
+        "Services offered to members.",
+        multi=True,
+        vocabulary=_codes(vocab.SERVICES),
+    ),
+    Field(
+        "needs",
+        "enum",
+        "Services the cluster is looking for.",
+        multi=True,
+        vocabulary=_codes(vocab.SERVICES),
+    ),
+    Field("cooperation_countries", "country", "Countries with active cooperation.", multi=True),
+    Field("cooperation", "text", "Current cooperation activities."),
+    Field("label", "enum", "Cluster management excellence label.", vocabulary=_codes(vocab.LABELS)),
+    Field("label_valid_until", "date", "Date until which the label is valid."),
+    Field("programme", "text", "National cluster programme membership."),
+    Field("contact_name", "text", "Contact person (personal data).", personal=True),
+    Field("contact_email", "email", "Contact person's e-mail (personal data).", personal=True),
+    Field("contact_phone", "text", "Contact person's telephone (personal data).", personal=True),
+    Field("source", "string", "Source of the record (provenance)."),
+    Field("updated", "date", "Date the record was last updated at its source."),
+)
+
+MEMBERS: tuple[Field, ...] = (
+    Field("cluster_id", "string", "The `id` of the cluster in `clusters`.", required=True),
+    Field("name", "text", "Name of the member organisation.", required=True),
+    Field("country", "country", "ISO 3166-1 alpha-2 code."),
+    Field("nuts", "nuts", "NUTS code of level 1-3."),
+    Field("type", "enum", "Kind of organisation.", vocabulary=_codes(vocab.MEMBER_TYPES)),
+    Field("nace", "nace", "Main NACE Rev. 2 activity."),
+    Field("employees", "count", "Number of employees."),
+    Field("website", "url", "Web site, http or https."),
+    Field("register_id", "string", "National business register number."),
+    Field("joined", "date", "Date the organisation joined the cluster."),
+)
+
+COOPERATIONS: tuple[Field, ...] = (
+    Field("cluster_id", "string", "The `id` of the cluster in `clusters`.", required=True),
+    Field("partner_id", "string", "The partner's `id` when it is in the registry."),
+    Field("partner_name", "text", "The partner's name when it is not in the registry."),
+    Field("partner_country", "country", "The partner's country (with `partner_name`)."),
+    Field("kind", "enum", "Kind of cooperation.", vocabulary=_codes(vocab.COOPERATION_KINDS)),
+    Field("since", "date", "Start of the cooperation."),
+    Field("until", "date", "End of the cooperation, if it has one."),
+    Field("description", "text", "What the cooperation is about."),
+)
+
+TABLES: dict[str, tuple[Field, ...]] = {
+    "clusters": CLUSTERS,
+    "members": MEMBERS,
+    "cooperations": COOPERATIONS,
+}
+
+TABLE_TITLES = {
+    "clusters": "Cluster organisations",
+    "members": "Member organisations of clusters",
+    "cooperations": "Cooperation links of clusters",
+}
+
+
+def field_names(table: str) -> list[str]:
+    return [f.name for f in TABLES[table]]
+
+
+def public_fields(table: str) -> tuple[Field, ...]:
+    return tuple(f for f in TABLES[table] if not f.personal)
