@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+from django.db import connection
 from django.utils import timezone
 
 from clusterhub.audit.models import AuditEntry
+from clusterhub.db import insert_rows
 
 
 @dataclass(frozen=True)
@@ -34,28 +37,49 @@ class Change:
     after: dict[str, Any] | None
 
 
-def record(actor: Actor, change: Change) -> AuditEntry:
-    return record_many(actor, [change])[0]
+def record(actor: Actor, change: Change) -> None:
+    record_many(actor, [change])
 
 
-def record_many(actor: Actor, changes: Iterable[Change]) -> list[AuditEntry]:
-    now = timezone.now()
-    entries = [
-        AuditEntry(
-            timestamp=now,
-            actor_id=actor.user_id,
-            actor_name=actor.name[:200],
-            action=c.action,
-            model=c.model,
-            object_id=c.object_id,
-            object_repr=c.object_repr[:300],
-            before=c.before,
-            after=c.after,
-            context=actor.context[:300],
+_COLUMNS = (
+    "timestamp",
+    "actor_id",
+    "actor_name",
+    "action",
+    "model",
+    "object_id",
+    "object_repr",
+    "before",
+    "after",
+    "context",
+)
+
+
+def _json(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else orjson.dumps(value, default=str).decode()
+
+
+def record_many(actor: Actor, changes: Iterable[Change]) -> int:
+    """Write one entry per change, all stamped with the same time; returns how many."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    name, context = actor.name[:200], actor.context[:300]
+    rows = [
+        (
+            now,
+            actor.user_id,
+            name,
+            c.action,
+            c.model,
+            c.object_id,
+            c.object_repr[:300],
+            _json(c.before),
+            _json(c.after),
+            context,
         )
         for c in changes
     ]
-    return AuditEntry.objects.bulk_create(entries, batch_size=2000)
+    insert_rows(AuditEntry, _COLUMNS, rows)
+    return len(rows)
 
 
 def history(model: str, object_id: str) -> list[AuditEntry]:

@@ -33,9 +33,7 @@ def _guess_table(recognised: dict[str, set[str]]) -> str:
     return "clusters"
 
 
-def find_layout(
-    raw: RawTable, mapping: Mapping, table: str | None
-) -> tuple[Layout, Iterator[Row]]:
+def find_layout(raw: RawTable, mapping: Mapping, table: str | None) -> tuple[Layout, Iterator[Row]]:
     """Read up to the header row; returns the layout and the rows that follow it."""
     fixed = table or mapping.table
     candidates = [fixed] if fixed else list(TABLES)

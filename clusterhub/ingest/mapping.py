@@ -67,24 +67,37 @@ def load_mapping(path: Path | None) -> Mapping:
     except FileNotFoundError:
         raise Unreadable(f"mapping file {path}: no such file.") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise Unreadable(f"mapping file {path.name} is not valid YAML ({exc}).".replace("\n", " ")) from None
+        raise Unreadable(
+            f"mapping file {path.name} is not valid YAML ({exc}).".replace("\n", " ")
+        ) from None
     if not isinstance(data, dict):
-        raise Unreadable(f"mapping file {path.name} must be a YAML mapping with keys {sorted(_KEYS)}.")
+        raise Unreadable(
+            f"mapping file {path.name} must be a YAML mapping with keys {sorted(_KEYS)}."
+        )
     unknown = set(data) - _KEYS
     if unknown:
-        raise Unreadable(f"mapping file {path.name}: unknown keys {sorted(unknown)}; use {sorted(_KEYS)}.")
+        raise Unreadable(
+            f"mapping file {path.name}: unknown keys {sorted(unknown)}; use {sorted(_KEYS)}."
+        )
     table = data.get("table")
     if table is not None and table not in TABLES:
-        raise Unreadable(f"mapping file {path.name}: table {table!r} is not one of {sorted(TABLES)}.")
+        raise Unreadable(
+            f"mapping file {path.name}: table {table!r} is not one of {sorted(TABLES)}."
+        )
     columns = _string_dict(path, data, "columns")
     for target in columns.values():
         if not any(target in {f.name for f in fields} for fields in TABLES.values()):
-            raise Unreadable(f"mapping file {path.name}: {target!r} is not a column of the standard.")
+            raise Unreadable(
+                f"mapping file {path.name}: {target!r} is not a column of the standard."
+            )
     values_section = data.get("values") or {}
     if not isinstance(values_section, dict):
         raise Unreadable(f"mapping file {path.name}: 'values' must map columns to word lists.")
     values = {
-        str(column): {header_key(str(k)): str(v) for k, v in _string_dict(path, values_section, column).items()}
+        str(column): {
+            header_key(str(k)): str(v)
+            for k, v in _string_dict(path, values_section, column).items()
+        }
         for column in values_section
     }
     return Mapping(

@@ -14,7 +14,7 @@ from clusterhub.audit.services import Actor
 from clusterhub.ingest.layout import find_layout
 from clusterhub.ingest.mapping import Mapping, load_mapping
 from clusterhub.ingest.models import ImportRun
-from clusterhub.ingest.readers import Unreadable, read_table
+from clusterhub.ingest.readers import RawTable, Unreadable, read_table
 from clusterhub.ingest.report import ImportRefused, ImportResult
 from clusterhub.ingest.resolve import ClusterIndex
 from clusterhub.ingest.steps import STEPS, Context
@@ -28,13 +28,16 @@ Progress = Callable[[str, float], None]
 class Part:
     path: Path
     table: str | None
+    raw: RawTable | None = None  # rows made in memory (the demo data) instead of a file
 
 
 def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
     try:
         package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise Unreadable(f"{descriptor.name} is not a valid Data Package descriptor ({exc}).") from None
+        raise Unreadable(
+            f"{descriptor.name} is not a valid Data Package descriptor ({exc})."
+        ) from None
     resources = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources, list) or not resources:
         raise Unreadable(f"{descriptor.name} lists no resources.")
@@ -47,7 +50,9 @@ def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
                 f"{descriptor.name}: resource {name!r} is not a table of the standard ({', '.join(TABLES)})."
             )
         if not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
-            raise Unreadable(f"{descriptor.name}: resource {name!r} needs a relative path inside the package.")
+            raise Unreadable(
+                f"{descriptor.name}: resource {name!r} needs a relative path inside the package."
+            )
         parts[name] = Part(descriptor.parent / path, name)
     wanted = [table] if table else list(TABLES)
     # Clusters first: members and cooperations refer to them.
@@ -65,7 +70,7 @@ def plan(path: Path, table: str | None) -> list[Part]:
 
 
 def run_import(
-    path: Path,
+    path: Path | list[Part],
     *,
     table: str | None = None,
     mapping_path: Path | None = None,
@@ -77,8 +82,8 @@ def run_import(
 ) -> list[ImportResult]:
     """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written."""
     mapping = load_mapping(mapping_path)
-    parts = plan(path, table)
-    actor = actor or Actor.system("import", context=f"import {path.name}")
+    parts = path if isinstance(path, list) else plan(path, table)
+    actor = actor or Actor.system("import", context=f"import {parts[0].path.name}")
     results: list[ImportResult] = []
     clusters = ClusterIndex()
     with transaction.atomic():
@@ -105,7 +110,7 @@ def _import_part(
     is_demo: bool,
 ) -> ImportResult:
     started = timezone.now()
-    raw = read_table(part.path)
+    raw = part.raw or read_table(part.path)
     layout, rows = find_layout(raw, mapping, part.table)
     result = ImportResult(file=raw.name, table=layout.table, dry_run=dry_run)
     if layout.unknown:

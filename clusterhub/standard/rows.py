@@ -55,8 +55,9 @@ def _parse_one(field: Field, raw: str) -> Any:
 
 def parse_field(field: Field, raw: str) -> tuple[Any, list[Problem]]:
     """Parse one cell; an empty cell gives None (or [] for a list)."""
-    raw = unescape_formula(raw)
-    if raw.strip() == "":
+    if raw[:1] == "'":
+        raw = unescape_formula(raw)
+    if not raw or raw.isspace():
         if field.required:
             return None, [Problem(field.name, raw, "is required")]
         return ([] if field.multi else None), []
@@ -87,10 +88,12 @@ def validate_row(table: str, raw: Mapping[str, str]) -> tuple[dict[str, Any], li
     clean: dict[str, Any] = {}
     problems: list[Problem] = []
     for field in TABLES[table]:
-        if field.name in raw:
-            value, found = parse_field(field, raw[field.name] or "")
+        text = raw.get(field.name)
+        if text is not None:
+            value, found = parse_field(field, text)
             clean[field.name] = value
-            problems.extend(found)
+            if found:
+                problems.extend(found)
         elif field.required:
             problems.append(Problem(field.name, "", "is required"))
     problems.extend(ROW_RULES[table](clean, raw))

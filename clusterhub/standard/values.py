@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pycountry
@@ -43,6 +43,7 @@ def _alpha2_codes() -> frozenset[str]:
     return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
+@lru_cache(maxsize=65536)  # codes repeat thousands of times in a file
 def country(raw: str) -> str:
     code = raw.strip().upper()
     code = COUNTRY_BY_NUTS_PREFIX.get(code, code)
@@ -51,6 +52,7 @@ def country(raw: str) -> str:
     return code
 
 
+@lru_cache(maxsize=65536)  # codes repeat thousands of times in a file
 def nuts(raw: str) -> str:
     code = raw.strip().upper().replace(" ", "")
     if not _NUTS.match(code):
@@ -65,6 +67,7 @@ def check_nuts_country(code: str, country_code: str) -> None:
         raise Invalid(f"does not lie in country {country_code} (NUTS codes there start {prefix})")
 
 
+@lru_cache(maxsize=65536)  # codes repeat thousands of times in a file
 def nace(raw: str) -> str:
     """NACE Rev. 2 code: a section letter, a division, group or class (`C`, `C29.1`, `29.10`)."""
     code = raw.strip().upper().replace(" ", "")
@@ -137,8 +140,14 @@ def year(raw: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=65536)  # codes repeat thousands of times in a file
 def date(raw: str) -> dt.date:
     cleaned = raw.strip()
+    if len(cleaned) == 10 and cleaned[4] == "-":
+        try:
+            return dt.date.fromisoformat(cleaned)
+        except ValueError:
+            pass
     # Spreadsheets give a datetime at midnight for a date cell.
     if re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?$", cleaned):
         cleaned = cleaned[:10]

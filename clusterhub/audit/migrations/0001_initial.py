@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,25 +14,52 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('timestamp', models.DateTimeField(db_index=True, verbose_name='time')),
-                ('actor_name', models.CharField(max_length=200, verbose_name='actor name')),
-                ('action', models.CharField(choices=[('create', 'created'), ('update', 'updated'), ('delete', 'deleted')], max_length=10, verbose_name='action')),
-                ('model', models.CharField(max_length=50, verbose_name='record type')),
-                ('object_id', models.CharField(max_length=50, verbose_name='record id')),
-                ('object_repr', models.CharField(max_length=300, verbose_name='record')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='before')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='after')),
-                ('context', models.CharField(blank=True, max_length=300, verbose_name='context')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("timestamp", models.DateTimeField(db_index=True, verbose_name="time")),
+                ("actor_name", models.CharField(max_length=200, verbose_name="actor name")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "created"),
+                            ("update", "updated"),
+                            ("delete", "deleted"),
+                        ],
+                        max_length=10,
+                        verbose_name="action",
+                    ),
+                ),
+                ("model", models.CharField(max_length=50, verbose_name="record type")),
+                ("object_id", models.CharField(max_length=50, verbose_name="record id")),
+                ("object_repr", models.CharField(max_length=300, verbose_name="record")),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="before")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="after")),
+                ("context", models.CharField(blank=True, max_length=300, verbose_name="context")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'change',
-                'verbose_name_plural': 'changes',
-                'ordering': ['-timestamp', '-id'],
-                'indexes': [models.Index(fields=['model', 'object_id'], name='audit_audit_model_2f4cd6_idx')],
+                "verbose_name": "change",
+                "verbose_name_plural": "changes",
+                "ordering": ["-timestamp", "-id"],
+                "indexes": [
+                    models.Index(fields=["model", "object_id"], name="audit_audit_model_2f4cd6_idx")
+                ],
             },
         ),
     ]

@@ -4,31 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(verbose_name='started')),
-                ('finished_at', models.DateTimeField(verbose_name='finished')),
-                ('file_name', models.CharField(max_length=300, verbose_name='file')),
-                ('table', models.CharField(max_length=20, verbose_name='table')),
-                ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
-                ('actor_name', models.CharField(max_length=200, verbose_name='imported by')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='created')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='unchanged')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(verbose_name="started")),
+                ("finished_at", models.DateTimeField(verbose_name="finished")),
+                ("file_name", models.CharField(max_length=300, verbose_name="file")),
+                ("table", models.CharField(max_length=20, verbose_name="table")),
+                ("source", models.CharField(blank=True, max_length=100, verbose_name="source")),
+                ("actor_name", models.CharField(max_length=200, verbose_name="imported by")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="created")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="updated")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="unchanged")),
             ],
             options={
-                'verbose_name': 'import run',
-                'verbose_name_plural': 'import runs',
-                'ordering': ['-started_at'],
+                "verbose_name": "import run",
+                "verbose_name_plural": "import runs",
+                "ordering": ["-started_at"],
             },
         ),
     ]

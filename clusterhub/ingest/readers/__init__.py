@@ -33,13 +33,17 @@ def read_table(path: Path) -> RawTable:
     if not path.exists():
         raise Unreadable(f"{path}: no such file.")
     if path.is_dir():
-        raise Unreadable(f"{path} is a folder, not a file (a Data Package needs its datapackage.json).")
+        raise Unreadable(
+            f"{path} is a folder, not a file (a Data Package needs its datapackage.json)."
+        )
     if path.stat().st_size == 0:
         raise Unreadable(f"{path.name} is empty.")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise Unreadable(f"{path.name}: unknown file type {path.suffix or '(none)'}; use one of {known}.")
+        raise Unreadable(
+            f"{path.name}: unknown file type {path.suffix or '(none)'}; use one of {known}."
+        )
     return reader(path)
 
 

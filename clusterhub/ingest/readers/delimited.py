@@ -122,7 +122,9 @@ def read_delimited(path: Path) -> RawTable:
         except csv.Error as exc:
             raise Unreadable(f"{path.name} is not well-formed CSV ({exc}).") from None
         except UnicodeDecodeError:
-            raise Unreadable(f"{path.name} mixes text encodings and cannot be read as {encoding}.") from None
+            raise Unreadable(
+                f"{path.name} mixes text encodings and cannot be read as {encoding}."
+            ) from None
         finally:
             text.close()
 

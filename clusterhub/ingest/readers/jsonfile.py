@@ -25,7 +25,9 @@ def read_json(path: Path) -> RawTable:
         raise Unreadable(f"{path.name} must contain a list of objects, one per row.")
     for position, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            raise Unreadable(f"{path.name}: item {position} is not an object; the file must be a list of objects.")
+            raise Unreadable(
+                f"{path.name}: item {position} is not an object; the file must be a list of objects."
+            )
     columns: dict[str, None] = {}
     for item in data:
         for key in item:

@@ -5,161 +5,396 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Cluster',
+            name="Cluster",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=100, verbose_name='source')),
-                ('source_id', models.CharField(max_length=100, verbose_name='id at the source')),
-                ('name', models.TextField(verbose_name='name')),
-                ('name_en', models.TextField(blank=True, verbose_name='English name')),
-                ('acronym', models.TextField(blank=True, verbose_name='acronym')),
-                ('country', models.CharField(db_index=True, max_length=2, verbose_name='country')),
-                ('address', models.TextField(blank=True, verbose_name='address')),
-                ('postcode', models.CharField(blank=True, max_length=40, verbose_name='postcode')),
-                ('city', models.TextField(blank=True, verbose_name='city')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('website', models.TextField(blank=True, verbose_name='website')),
-                ('email', models.TextField(blank=True, verbose_name='e-mail')),
-                ('phone', models.TextField(blank=True, verbose_name='telephone')),
-                ('founded', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='founded')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, verbose_name='English description')),
-                ('lifecycle', models.CharField(blank=True, choices=[('emerging', 'Emerging'), ('growing', 'Growing'), ('mature', 'Mature'), ('declining', 'Declining'), ('renewing', 'Renewing')], max_length=20, verbose_name='lifecycle stage')),
-                ('members_total', models.PositiveIntegerField(blank=True, null=True, verbose_name='members')),
-                ('members_sme', models.PositiveIntegerField(blank=True, null=True, verbose_name='SME members')),
-                ('members_large', models.PositiveIntegerField(blank=True, null=True, verbose_name='large enterprise members')),
-                ('members_research', models.PositiveIntegerField(blank=True, null=True, verbose_name='research members')),
-                ('members_public', models.PositiveIntegerField(blank=True, null=True, verbose_name='public members')),
-                ('members_other', models.PositiveIntegerField(blank=True, null=True, verbose_name='other members')),
-                ('staff_fte', models.FloatField(blank=True, null=True, verbose_name='management staff (FTE)')),
-                ('cooperation', models.TextField(blank=True, verbose_name='cooperation')),
-                ('label', models.CharField(blank=True, choices=[('none', 'No label'), ('bronze', 'Bronze label'), ('silver', 'Silver label'), ('gold', 'Gold label')], max_length=10, verbose_name='label')),
-                ('label_valid_until', models.DateField(blank=True, null=True, verbose_name='label valid until')),
-                ('programme', models.TextField(blank=True, verbose_name='programme')),
-                ('contact_name', models.TextField(blank=True, verbose_name='contact person')),
-                ('contact_email', models.TextField(blank=True, verbose_name='contact e-mail')),
-                ('contact_phone', models.TextField(blank=True, verbose_name='contact telephone')),
-                ('updated', models.DateField(blank=True, null=True, verbose_name='updated at source')),
-                ('derived', models.JSONField(blank=True, default=list, verbose_name='derived fields')),
-                ('is_demo', models.BooleanField(db_index=True, default=False, verbose_name='demo data')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=100, verbose_name="source")),
+                ("source_id", models.CharField(max_length=100, verbose_name="id at the source")),
+                ("name", models.TextField(verbose_name="name")),
+                ("name_en", models.TextField(blank=True, verbose_name="English name")),
+                ("acronym", models.TextField(blank=True, verbose_name="acronym")),
+                ("country", models.CharField(db_index=True, max_length=2, verbose_name="country")),
+                ("address", models.TextField(blank=True, verbose_name="address")),
+                ("postcode", models.CharField(blank=True, max_length=40, verbose_name="postcode")),
+                ("city", models.TextField(blank=True, verbose_name="city")),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                ("website", models.TextField(blank=True, verbose_name="website")),
+                ("email", models.TextField(blank=True, verbose_name="e-mail")),
+                ("phone", models.TextField(blank=True, verbose_name="telephone")),
+                (
+                    "founded",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="founded"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="English description"),
+                ),
+                (
+                    "lifecycle",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("emerging", "Emerging"),
+                            ("growing", "Growing"),
+                            ("mature", "Mature"),
+                            ("declining", "Declining"),
+                            ("renewing", "Renewing"),
+                        ],
+                        max_length=20,
+                        verbose_name="lifecycle stage",
+                    ),
+                ),
+                (
+                    "members_total",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="members"),
+                ),
+                (
+                    "members_sme",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="SME members"),
+                ),
+                (
+                    "members_large",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="large enterprise members"
+                    ),
+                ),
+                (
+                    "members_research",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="research members"
+                    ),
+                ),
+                (
+                    "members_public",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="public members"
+                    ),
+                ),
+                (
+                    "members_other",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="other members"
+                    ),
+                ),
+                (
+                    "staff_fte",
+                    models.FloatField(blank=True, null=True, verbose_name="management staff (FTE)"),
+                ),
+                ("cooperation", models.TextField(blank=True, verbose_name="cooperation")),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("none", "No label"),
+                            ("bronze", "Bronze label"),
+                            ("silver", "Silver label"),
+                            ("gold", "Gold label"),
+                        ],
+                        max_length=10,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="label valid until"),
+                ),
+                ("programme", models.TextField(blank=True, verbose_name="programme")),
+                ("contact_name", models.TextField(blank=True, verbose_name="contact person")),
+                ("contact_email", models.TextField(blank=True, verbose_name="contact e-mail")),
+                ("contact_phone", models.TextField(blank=True, verbose_name="contact telephone")),
+                (
+                    "updated",
+                    models.DateField(blank=True, null=True, verbose_name="updated at source"),
+                ),
+                (
+                    "derived",
+                    models.JSONField(blank=True, default=list, verbose_name="derived fields"),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(db_index=True, default=False, verbose_name="demo data"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified")),
             ],
             options={
-                'verbose_name': 'cluster organisation',
-                'verbose_name_plural': 'cluster organisations',
-                'ordering': ['source', 'source_id'],
+                "verbose_name": "cluster organisation",
+                "verbose_name_plural": "cluster organisations",
+                "ordering": ["source", "source_id"],
             },
         ),
         migrations.CreateModel(
-            name='Cooperation',
+            name="Cooperation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('partner_name', models.TextField(blank=True, verbose_name='partner name')),
-                ('partner_country', models.CharField(blank=True, max_length=2, verbose_name='partner country')),
-                ('kind', models.CharField(blank=True, choices=[('project', 'Joint project'), ('memorandum', 'Memorandum of understanding'), ('meta-cluster', 'Meta-cluster'), ('event-agreement', 'Event agreement'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cooperations', to='registry.cluster')),
-                ('partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='cooperations_as_partner', to='registry.cluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("partner_name", models.TextField(blank=True, verbose_name="partner name")),
+                (
+                    "partner_country",
+                    models.CharField(blank=True, max_length=2, verbose_name="partner country"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("project", "Joint project"),
+                            ("memorandum", "Memorandum of understanding"),
+                            ("meta-cluster", "Meta-cluster"),
+                            ("event-agreement", "Event agreement"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cooperations",
+                        to="registry.cluster",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cooperations_as_partner",
+                        to="registry.cluster",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cooperation',
-                'verbose_name_plural': 'cooperations',
-                'ordering': ['cluster', 'id'],
+                "verbose_name": "cooperation",
+                "verbose_name_plural": "cooperations",
+                "ordering": ["cluster", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('code', models.CharField(max_length=5, primary_key=True, serialize=False, verbose_name='NUTS code')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('level', models.PositiveSmallIntegerField(verbose_name='level')),
-                ('country', models.CharField(db_index=True, max_length=2, verbose_name='country')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.region', verbose_name='parent')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=5, primary_key=True, serialize=False, verbose_name="NUTS code"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("level", models.PositiveSmallIntegerField(verbose_name="level")),
+                ("country", models.CharField(db_index=True, max_length=2, verbose_name="country")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.region",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['code'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='cluster',
-            name='nuts',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.region', verbose_name='NUTS region'),
+            model_name="cluster",
+            name="nuts",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="registry.region",
+                verbose_name="NUTS region",
+            ),
         ),
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('vocabulary', models.CharField(choices=[('nace', 'NACE Rev. 2'), ('ecosystem', 'industrial ecosystem'), ('service', 'service'), ('lifecycle', 'lifecycle stage'), ('country', 'country')], max_length=20, verbose_name='vocabulary')),
-                ('code', models.CharField(max_length=40, verbose_name='code')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "vocabulary",
+                    models.CharField(
+                        choices=[
+                            ("nace", "NACE Rev. 2"),
+                            ("ecosystem", "industrial ecosystem"),
+                            ("service", "service"),
+                            ("lifecycle", "lifecycle stage"),
+                            ("country", "country"),
+                        ],
+                        max_length=20,
+                        verbose_name="vocabulary",
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, verbose_name="code")),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'term',
-                'verbose_name_plural': 'terms',
-                'ordering': ['vocabulary', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('vocabulary', 'code'), name='term_unique_code')],
+                "verbose_name": "term",
+                "verbose_name_plural": "terms",
+                "ordering": ["vocabulary", "code"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("vocabulary", "code"), name="term_unique_code")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ClusterTag',
+            name="ClusterTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(choices=[('sectors', 'sectors'), ('ecosystems', 'ecosystems'), ('services', 'services'), ('needs', 'needs'), ('cooperation_countries', 'cooperation countries')], max_length=30)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tags', to='registry.cluster')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cluster_tags', to='registry.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("sectors", "sectors"),
+                            ("ecosystems", "ecosystems"),
+                            ("services", "services"),
+                            ("needs", "needs"),
+                            ("cooperation_countries", "cooperation countries"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tags",
+                        to="registry.cluster",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cluster_tags",
+                        to="registry.term",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['cluster', 'field', 'position'],
+                "ordering": ["cluster", "field", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Member',
+            name="Member",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.TextField(verbose_name='name')),
-                ('country', models.CharField(blank=True, max_length=2, verbose_name='country')),
-                ('type', models.CharField(blank=True, choices=[('sme', 'Small or medium-sized enterprise'), ('large', 'Large enterprise'), ('research', 'Research organisation'), ('university', 'University'), ('public', 'Public body'), ('ngo', 'Non-governmental organisation'), ('other', 'Other')], max_length=20, verbose_name='type')),
-                ('nace', models.CharField(blank=True, max_length=10, verbose_name='NACE code')),
-                ('employees', models.PositiveIntegerField(blank=True, null=True, verbose_name='employees')),
-                ('website', models.TextField(blank=True, verbose_name='website')),
-                ('register_id', models.CharField(blank=True, max_length=100, verbose_name='register number')),
-                ('joined', models.DateField(blank=True, null=True, verbose_name='joined')),
-                ('row_hash', models.CharField(editable=False, max_length=32)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='registry.cluster')),
-                ('nuts', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.region', verbose_name='NUTS region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.TextField(verbose_name="name")),
+                ("country", models.CharField(blank=True, max_length=2, verbose_name="country")),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("sme", "Small or medium-sized enterprise"),
+                            ("large", "Large enterprise"),
+                            ("research", "Research organisation"),
+                            ("university", "University"),
+                            ("public", "Public body"),
+                            ("ngo", "Non-governmental organisation"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("nace", models.CharField(blank=True, max_length=10, verbose_name="NACE code")),
+                (
+                    "employees",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="employees"),
+                ),
+                ("website", models.TextField(blank=True, verbose_name="website")),
+                (
+                    "register_id",
+                    models.CharField(blank=True, max_length=100, verbose_name="register number"),
+                ),
+                ("joined", models.DateField(blank=True, null=True, verbose_name="joined")),
+                ("row_hash", models.CharField(editable=False, max_length=32)),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="registry.cluster",
+                    ),
+                ),
+                (
+                    "nuts",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.region",
+                        verbose_name="NUTS region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member organisation',
-                'verbose_name_plural': 'member organisations',
-                'ordering': ['cluster', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('cluster', 'name'), name='member_unique_name')],
+                "verbose_name": "member organisation",
+                "verbose_name_plural": "member organisations",
+                "ordering": ["cluster", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("cluster", "name"), name="member_unique_name")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='cluster',
-            constraint=models.UniqueConstraint(fields=('source', 'source_id'), name='cluster_unique_source_id'),
+            model_name="cluster",
+            constraint=models.UniqueConstraint(
+                fields=("source", "source_id"), name="cluster_unique_source_id"
+            ),
         ),
         migrations.AddIndex(
-            model_name='clustertag',
-            index=models.Index(fields=['field', 'term'], name='registry_cl_field_97d22c_idx'),
+            model_name="clustertag",
+            index=models.Index(fields=["field", "term"], name="registry_cl_field_97d22c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='clustertag',
-            constraint=models.UniqueConstraint(fields=('cluster', 'field', 'term'), name='tag_unique'),
+            model_name="clustertag",
+            constraint=models.UniqueConstraint(
+                fields=("cluster", "field", "term"), name="tag_unique"
+            ),
         ),
     ]

@@ -65,7 +65,9 @@ def upsert_cluster(
     before = cluster_record(existing) if existing else None
     after = {**(before or empty_record("clusters")), **normalise("clusters", values)}
     after["source"] = source
-    derived_after = sorted(set(derived) | (set(existing.derived) - set(values) if existing else set()))
+    derived_after = sorted(
+        set(derived) | (set(existing.derived) - set(values) if existing else set())
+    )
     if existing and before == after and existing.derived == derived_after:
         return existing, "unchanged"
 
@@ -100,5 +102,12 @@ def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
     cluster.delete()
     record(
         actor,
-        Change(action="delete", model=MODEL, object_id=str(pk), object_repr=name, before=before, after=None),
+        Change(
+            action="delete",
+            model=MODEL,
+            object_id=str(pk),
+            object_repr=name,
+            before=before,
+            after=None,
+        ),
     )

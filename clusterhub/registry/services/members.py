@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
+
 from clusterhub.audit.services import Actor, Change, record_many
+from clusterhub.db import insert_rows
 from clusterhub.registry.models import Member
 from clusterhub.registry.records import (
     Record,
@@ -22,11 +25,25 @@ from clusterhub.standard.fields import field_names
 
 MODEL = "member"
 _COLUMNS = field_names("members")
+_EMPTY = empty_record("members")
 _STORED = [c for c in _COLUMNS if c != "cluster_id"]
+# Database columns in the order `_write_creates` builds its rows.
+_INSERT_COLUMNS = [
+    "cluster_id",
+    "name",
+    "country",
+    "nuts_id",
+    "type",
+    "nace",
+    "employees",
+    "website",
+    "register_id",
+    "joined",
+]
 
 
 def row_hash(rec: Record) -> str:
-    payload = json.dumps([rec[c] for c in _STORED], ensure_ascii=False, default=str)
+    payload = "\x1f".join("\x00" if rec[c] is None else str(rec[c]) for c in _STORED)
     return hashlib.md5(payload.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -35,6 +52,7 @@ class _Pending:
     cluster_pk: int
     cluster_id: str
     values: Record
+    digest: str = ""
 
 
 @dataclass
@@ -57,7 +75,9 @@ class MemberWriter:
     def _names_of(self, cluster_pk: int) -> dict[str, tuple[int, str]]:
         names = self._index.get(cluster_pk)
         if names is None:
-            rows = Member.objects.filter(cluster_id=cluster_pk).values_list("name", "pk", "row_hash")
+            rows = Member.objects.filter(cluster_id=cluster_pk).values_list(
+                "name", "pk", "row_hash"
+            )
             names = {name: (pk, digest) for name, pk, digest in rows}
             self._index[cluster_pk] = names
         return names
@@ -70,9 +90,10 @@ class MemberWriter:
         names = self._names_of(cluster_pk)
         known = names.get(rec["name"])
         if known is None:
-            full = {**empty_record("members"), **rec}
-            self._creates.append(_Pending(cluster_pk, cluster_id, full))
-            names[rec["name"]] = (0, row_hash(full))
+            full = {**_EMPTY, **rec}
+            digest = row_hash(full)
+            self._creates.append(_Pending(cluster_pk, cluster_id, full, digest))
+            names[rec["name"]] = (0, digest)
         elif complete and known[0] and row_hash(rec) == known[1]:
             self.counts["unchanged"] += 1
         elif known[0]:
@@ -90,24 +111,38 @@ class MemberWriter:
         if not self._creates:
             return
         ensure_regions({p.values["nuts"] for p in self._creates if p.values["nuts"]})
-        members = []
+        adapt_date = connection.ops.adapt_datefield_value
+        rows = []
         for pending in self._creates:
-            member = Member(cluster_id=pending.cluster_pk, row_hash=row_hash(pending.values))
-            for attribute, value in plain_attributes("members", pending.values):
-                setattr(member, attribute, value)
-            member.nuts_id = pending.values["nuts"]
-            members.append(member)
-        Member.objects.bulk_create(members, batch_size=1000)
-        for member, pending in zip(members, self._creates, strict=True):
-            self._index[pending.cluster_pk][member.name] = (member.pk, member.row_hash)
-        record_many(
-            self.actor,
-            (
-                Change("create", MODEL, str(m.pk), m.name, None, p.values)
-                for m, p in zip(members, self._creates, strict=True)
-            ),
-        )
-        self.counts["created"] += len(members)
+            v = pending.values
+            joined = adapt_date(dt.date.fromisoformat(v["joined"])) if v["joined"] else None
+            rows.append(
+                (
+                    pending.cluster_pk,
+                    v["name"],
+                    v["country"] or "",
+                    v["nuts"],
+                    v["type"] or "",
+                    v["nace"] or "",
+                    v["employees"],
+                    v["website"] or "",
+                    v["register_id"] or "",
+                    joined,
+                    pending.digest,
+                )
+            )
+        columns = [*_INSERT_COLUMNS, "row_hash"]
+        returned = insert_rows(Member, columns, rows, returning=["id", "cluster_id", "name"])
+        pks = {(cluster_pk, name): pk for pk, cluster_pk, name in returned}
+        changes = []
+        for pending, row in zip(self._creates, rows, strict=True):
+            pk = pks[(pending.cluster_pk, pending.values["name"])]
+            self._index[pending.cluster_pk][pending.values["name"]] = (pk, row[-1])
+            changes.append(
+                Change("create", MODEL, str(pk), pending.values["name"], None, pending.values)
+            )
+        record_many(self.actor, changes)
+        self.counts["created"] += len(rows)
         self._creates = []
 
     def _write_updates(self) -> None:

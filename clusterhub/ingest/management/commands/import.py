@@ -23,10 +23,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="CSV, XLSX, JSON file or Data Package")
-        parser.add_argument("--table", choices=list(TABLES), help="the standard table the file holds")
-        parser.add_argument("--mapping", type=Path, help="YAML file mapping national headers and words")
+        parser.add_argument(
+            "--table", choices=list(TABLES), help="the standard table the file holds"
+        )
+        parser.add_argument(
+            "--mapping", type=Path, help="YAML file mapping national headers and words"
+        )
         parser.add_argument("--source", help="provenance name for rows without a source column")
-        parser.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check everything, write nothing"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -63,8 +69,12 @@ class _progress:
     def __init__(self, console: Console, enabled: bool) -> None:
         self.enabled = enabled
         self.bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-            console=console, transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
         )
         self.tasks: dict[str, Any] = {}
 

@@ -1,0 +1,103 @@
+"""Which records an export holds: filters over clusters, and the records of each table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member
+from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
+from clusterhub.standard.fields import TABLES, Field
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Each list holds alternatives (OR); different filters combine with AND."""
+
+    country: list[str] = field(default_factory=list)
+    nuts: list[str] = field(default_factory=list)
+    ecosystem: list[str] = field(default_factory=list)
+    sector: list[str] = field(default_factory=list)
+    lifecycle: list[str] = field(default_factory=list)
+
+    def clusters(self) -> QuerySet[Cluster]:
+        qs = Cluster.objects.all()
+        if self.country:
+            qs = qs.filter(country__in=[c.upper() for c in self.country])
+        if self.nuts:
+            # A NUTS 1 or 2 code selects every region below it.
+            match = Q()
+            for code in self.nuts:
+                match |= Q(nuts_id__startswith=code.upper())
+            qs = qs.filter(match)
+        if self.ecosystem:
+            qs = qs.filter(
+                id__in=_tagged(
+                    ClusterTag.Field.ECOSYSTEMS,
+                    Q(term__code__in=[e.lower() for e in self.ecosystem]),
+                )
+            )
+        if self.sector:
+            match = Q()
+            for code in self.sector:
+                match |= Q(term__code__startswith=code.upper())
+            qs = qs.filter(id__in=_tagged(ClusterTag.Field.SECTORS, match))
+        if self.lifecycle:
+            qs = qs.filter(lifecycle__in=[v.lower() for v in self.lifecycle])
+        return qs
+
+
+def _tagged(field_name: str, match: Q) -> QuerySet[ClusterTag, int]:
+    return ClusterTag.objects.filter(match, field=field_name).values_list("cluster_id", flat=True)
+
+
+def fields_for(table: str, include_personal: bool) -> list[Field]:
+    return [f for f in TABLES[table] if include_personal or not f.personal]
+
+
+def _strip(record: Record, fields: list[Field]) -> Record:
+    return {f.name: record[f.name] for f in fields}
+
+
+def records(table: str, filters: Filters, include_personal: bool) -> Iterator[Record]:
+    """The table's records in a stable order: source and id, then member name."""
+    fields = fields_for(table, include_personal)
+    clusters = filters.clusters()
+    if table == "clusters":
+        qs = (
+            clusters.select_related(None)
+            .prefetch_related("tags__term")
+            .order_by("source", "source_id")
+        )
+        for cluster in qs.iterator(chunk_size=2000):
+            yield _strip(cluster_record(cluster), fields)
+    elif table == "members":
+        members = (
+            Member.objects.filter(cluster__in=clusters)
+            .select_related("cluster")
+            .only(
+                *[f.name for f in Member._meta.concrete_fields],
+                "cluster__source_id",
+                "cluster__source",
+            )
+            .order_by("cluster__source", "cluster__source_id", "name")
+        )
+        for member in members.iterator(chunk_size=5000):
+            yield _strip(member_record(member, member.cluster.source_id), fields)
+    else:
+        coops = (
+            Cooperation.objects.filter(cluster__in=clusters)
+            .select_related("cluster", "partner")
+            .order_by(
+                "cluster__source",
+                "cluster__source_id",
+                "partner__source_id",
+                "partner_name",
+                "kind",
+                "id",
+            )
+        )
+        for coop in coops.iterator(chunk_size=2000):
+            yield _strip(cooperation_record(coop), fields)
