@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member
 from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
 from clusterhub.standard.fields import TABLES, Field
+from clusterhub.standard.vocabularies import COUNTRY_BY_NUTS_PREFIX
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,9 @@ class Filters:
     def clusters(self) -> QuerySet[Cluster]:
         qs = Cluster.objects.all()
         if self.country:
-            qs = qs.filter(country__in=[c.upper() for c in self.country])
+            # EL (Greece) and UK are accepted as on import.
+            codes = [c.upper() for c in self.country]
+            qs = qs.filter(country__in=[COUNTRY_BY_NUTS_PREFIX.get(c, c) for c in codes])
         if self.nuts:
             # A NUTS 1 or 2 code selects every region below it.
             match = Q()

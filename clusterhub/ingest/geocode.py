@@ -83,7 +83,7 @@ def coordinates_from_city(country: str, city: str) -> tuple[float, float] | None
     index = _city_index(country)
     key = fold(city)
     # "Praha 4 - Chodov" or "Brno-střed": fall back to the leading place name.
-    for candidate in (key, re.split(r"[\s,\-–0-9]", key)[0]):
+    for candidate in (key, re.split(r"[\s,\-–0-9]", key)[0]):  # noqa: RUF001
         if candidate in index:
             lat, lon = index[candidate]
             return round(lat, 5), round(lon, 5)

@@ -66,6 +66,8 @@ def load_mapping(path: Path | None) -> Mapping:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise Unreadable(f"mapping file {path}: no such file.") from None
+    except OSError as exc:
+        raise Unreadable(f"mapping file {path} cannot be read ({exc.strerror}).") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise Unreadable(
             f"mapping file {path.name} is not valid YAML ({exc}).".replace("\n", " ")

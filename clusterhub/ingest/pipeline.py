@@ -20,6 +20,8 @@ from clusterhub.ingest.resolve import ClusterIndex
 from clusterhub.ingest.steps import STEPS, Context
 from clusterhub.standard.fields import TABLES
 
+_MAX_SOURCE = 100  # Cluster.source
+
 # Progress is reported as (file name, fraction done).
 Progress = Callable[[str, float], None]
 
@@ -82,14 +84,30 @@ def run_import(
 ) -> list[ImportResult]:
     """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written."""
     mapping = load_mapping(mapping_path)
+    for given in (source, mapping.source):
+        if given and len(given) > _MAX_SOURCE:
+            raise Unreadable(
+                f"the source name {given[:40]!r}... is longer than {_MAX_SOURCE} characters."
+            )
     parts = path if isinstance(path, list) else plan(path, table)
     actor = actor or Actor.system("import", context=f"import {parts[0].path.name}")
     results: list[ImportResult] = []
     clusters = ClusterIndex()
     with transaction.atomic():
         for part in parts:
+            refused_before = any(r.problems for r in results)
             results.append(
-                _import_part(part, mapping, source, actor, clusters, dry_run, progress, is_demo)
+                _import_part(
+                    part,
+                    mapping,
+                    source,
+                    actor,
+                    clusters,
+                    dry_run,
+                    progress,
+                    is_demo,
+                    refused_before,
+                )
             )
         refused = any(r.problems for r in results)
         if refused or dry_run:
@@ -108,6 +126,7 @@ def _import_part(
     dry_run: bool,
     progress: Progress | None,
     is_demo: bool,
+    refused_before: bool = False,
 ) -> ImportResult:
     started = timezone.now()
     raw = part.raw or read_table(part.path)
@@ -126,11 +145,12 @@ def _import_part(
         clusters=clusters,
         progress=(lambda: progress(raw.name, raw.progress())) if progress else (lambda: None),
         is_demo=is_demo,
+        refused_before=refused_before,
     )
     STEPS[layout.table](ctx, layout, rows)
     if progress:
         progress(raw.name, 1.0)
-    if not result.problems:
+    if not result.problems and not refused_before:
         ImportRun.objects.create(
             started_at=started,
             finished_at=timezone.now(),

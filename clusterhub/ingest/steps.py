@@ -34,11 +34,17 @@ class Context:
     progress: Callable[[], None] = lambda: None
     is_demo: bool = False
     touched: set[int] = field(default_factory=set)
+    refused_before: bool = False  # an earlier file of the same Data Package had problems
 
     @property
     def writing(self) -> bool:
         # Once a row is bad the file is refused, so later rows are only checked.
-        return not self.result.problems
+        return not self.refused_before and not self.result.problems
+
+    @property
+    def lookup_source(self) -> str | None:
+        """The source that member and cooperation rows name their clusters in."""
+        return self.source or self.mapping.source
 
     def problem(self, row: int, found: Problem | tuple[str, str, str]) -> None:
         column, value, reason = (
@@ -96,6 +102,9 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             ctx.clusters.remember(source, cluster.source_id, cluster.pk)
             ctx.result.add(outcome)
             ctx.result.sources.add(source)
+        elif key not in ctx.clusters.by_key:
+            # Nothing is written, but later files of a Data Package may refer to this row.
+            ctx.clusters.remember(source, clean["id"], -number)
 
 
 def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[str]:
@@ -139,7 +148,7 @@ def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             ctx.problem(number, p)
         if problems:
             continue
-        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.source)
+        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.lookup_source)
         if cluster_pk is None:
             ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
             continue
@@ -170,13 +179,13 @@ def import_cooperations(ctx: Context, layout: Layout, rows: Iterator[Row]) -> No
             ctx.problem(number, p)
         if problems:
             continue
-        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.source)
+        cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.lookup_source)
         if cluster_pk is None:
             ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
             continue
         partner_pk = None
         if clean.get("partner_id"):
-            partner_pk, reason = ctx.clusters.find(clean["partner_id"], ctx.source)
+            partner_pk, reason = ctx.clusters.find(clean["partner_id"], ctx.lookup_source)
             if partner_pk is None:
                 ctx.problem(number, ("partner_id", raw["partner_id"], reason))
                 continue

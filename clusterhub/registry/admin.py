@@ -38,7 +38,7 @@ class TermAdmin(admin.ModelAdmin):
 class MemberInline(admin.TabularInline):
     model = Member
     extra = 0
-    fields = ["name", "type", "country", "nace", "employees"]
+    fields = ("name", "type", "country", "nace", "employees")
     readonly_fields = fields
     show_change_link = False
     can_delete = False

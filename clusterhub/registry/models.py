@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.standard import vocabularies as vocab
 
 
-def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
+def _choices(mapping: dict[str, str]) -> list[tuple[str, str | Promise]]:
     return [(code, _(label)) for code, label in mapping.items()]
 
 
@@ -204,4 +205,4 @@ class Cooperation(models.Model):
 
     def __str__(self) -> str:
         partner = self.partner.name if self.partner else self.partner_name
-        return f"{self.cluster} – {partner}"
+        return f"{self.cluster} - {partner}"

@@ -111,7 +111,7 @@ def cooperation_record(coop: Cooperation) -> Record:
         if field.name == "cluster_id":
             value: Any = coop.cluster.source_id
         elif field.name == "partner_id":
-            value = coop.partner.source_id if coop.partner_id else None
+            value = coop.partner.source_id if coop.partner is not None else None
         else:
             value = getattr(coop, field.name)
         record[field.name] = record_value(field, value)

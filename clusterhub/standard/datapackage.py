@@ -9,6 +9,7 @@ from typing import Any
 
 from clusterhub.standard import VERSION
 from clusterhub.standard.fields import TABLE_TITLES, TABLES, Field
+from clusterhub.standard.values import MAX_COUNT
 
 PUBLISHED = Path(__file__).with_name("datapackage.json")
 
@@ -56,12 +57,16 @@ def field_schema(field: Field) -> dict[str, Any]:
         constraints["pattern"] = item
     if field.kind in ("count", "nonnegative"):
         constraints["minimum"] = 0
+    if field.kind == "count":
+        constraints["maximum"] = MAX_COUNT
     if field.kind == "latitude":
         constraints.update(minimum=-90, maximum=90)
     if field.kind == "longitude":
         constraints.update(minimum=-180, maximum=180)
     if field.kind == "year":
         constraints["minimum"] = 1900
+    if field.max_length:
+        constraints["maxLength"] = field.max_length
     if constraints:
         schema["constraints"] = constraints
     if field.personal:

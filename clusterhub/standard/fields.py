@@ -12,7 +12,8 @@ class Field:
     """One column of a standard table.
 
     `kind` names the value parser (see `values.PARSERS`); `vocabulary` holds the allowed
-    codes of enum and code-list kinds; `personal` fields are never exported publicly.
+    codes of enum and code-list kinds; `personal` fields are never exported publicly;
+    `max_length` is the longest value the registry can store.
     """
 
     name: str
@@ -22,6 +23,7 @@ class Field:
     multi: bool = False
     personal: bool = False
     vocabulary: tuple[str, ...] = ()
+    max_length: int | None = None
 
     @property
     def table_schema_type(self) -> str:
@@ -38,14 +40,14 @@ def _codes(mapping: dict[str, str]) -> tuple[str, ...]:
 
 
 CLUSTERS: tuple[Field, ...] = (
-    Field("id", "string", "Identifier, unique within the source.", required=True),
+    Field("id", "string", "Identifier, unique within the source.", required=True, max_length=100),
     Field("name", "text", "Name in the native language, diacritics kept.", required=True),
     Field("name_en", "text", "Name in English."),
     Field("acronym", "text", "Short name or acronym."),
     Field("country", "country", "ISO 3166-1 alpha-2 code (EL accepted for Greece).", required=True),
     Field("nuts", "nuts", "NUTS code of level 1-3, starting with the country's NUTS prefix."),
     Field("address", "text", "Street address."),
-    Field("postcode", "string", "Postal code."),
+    Field("postcode", "string", "Postal code.", max_length=40),
     Field("city", "text", "City or municipality."),
     Field("lat", "latitude", "Latitude in decimal degrees (WGS84)."),
     Field("lon", "longitude", "Longitude in decimal degrees (WGS84)."),
@@ -93,7 +95,7 @@ CLUSTERS: tuple[Field, ...] = (
     Field("contact_name", "text", "Contact person (personal data).", personal=True),
     Field("contact_email", "email", "Contact person's e-mail (personal data).", personal=True),
     Field("contact_phone", "text", "Contact person's telephone (personal data).", personal=True),
-    Field("source", "string", "Source of the record (provenance)."),
+    Field("source", "string", "Source of the record (provenance).", max_length=100),
     Field("updated", "date", "Date the record was last updated at its source."),
 )
 
@@ -106,7 +108,7 @@ MEMBERS: tuple[Field, ...] = (
     Field("nace", "nace", "Main NACE Rev. 2 activity."),
     Field("employees", "count", "Number of employees."),
     Field("website", "url", "Web site, http or https."),
-    Field("register_id", "string", "National business register number."),
+    Field("register_id", "string", "National business register number.", max_length=100),
     Field("joined", "date", "Date the organisation joined the cluster."),
 )
 

@@ -10,7 +10,8 @@ from clusterhub.standard import values
 from clusterhub.standard.fields import TABLES, Field
 
 # Our CSV/XLSX exports put an apostrophe before these so spreadsheets do not run formulas;
-# reading such a cell back removes it so an export re-imports to the same value.
+# the CSV/XLSX readers remove it again so an export re-imports to the same value. Text that
+# already starts with apostrophes before a trigger gets one more, so the two are inverses.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -23,14 +24,18 @@ class Problem:
     reason: str
 
 
+def _needs_escape(text: str) -> bool:
+    return text.lstrip("'").startswith(FORMULA_TRIGGERS)
+
+
 def unescape_formula(raw: str) -> str:
-    if raw.startswith("'") and raw[1:2] in FORMULA_TRIGGERS and raw[1:2] != "":
+    if raw.startswith("'") and _needs_escape(raw):
         return raw[1:]
     return raw
 
 
 def escape_formula(text: str) -> str:
-    if text and text.startswith(FORMULA_TRIGGERS):
+    if _needs_escape(text):
         return "'" + text
     return text
 
@@ -47,6 +52,8 @@ def split_multi(raw: str) -> list[str]:
 
 def _parse_one(field: Field, raw: str) -> Any:
     value = values.PARSERS[field.kind](raw)
+    if field.max_length and len(value) > field.max_length:
+        raise values.Invalid(f"is longer than {field.max_length} characters")
     if field.vocabulary and value not in field.vocabulary:
         allowed = ", ".join(field.vocabulary)
         raise values.Invalid(f"is not one of: {allowed}")
@@ -55,8 +62,8 @@ def _parse_one(field: Field, raw: str) -> Any:
 
 def parse_field(field: Field, raw: str) -> tuple[Any, list[Problem]]:
     """Parse one cell; an empty cell gives None (or [] for a list)."""
-    if raw[:1] == "'":
-        raw = unescape_formula(raw)
+    if "\x00" in raw:
+        return None, [Problem(field.name, raw, "contains a NUL character, which cannot be stored")]
     if not raw or raw.isspace():
         if field.required:
             return None, [Problem(field.name, raw, "is required")]

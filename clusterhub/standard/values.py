@@ -123,12 +123,18 @@ def nonnegative(raw: str) -> float:
     return value
 
 
+# Counts are stored in 32-bit integer columns.
+MAX_COUNT = 2_147_483_647
+
+
 def count(raw: str) -> int:
     value = _number(raw)
     if value != int(value):
         raise Invalid("is not a whole number")
     if value < 0:
         raise Invalid("must not be negative")
+    if value > MAX_COUNT:
+        raise Invalid(f"is too large (at most {MAX_COUNT})")
     return int(value)
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import IO
 
 from openpyxl import Workbook
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from clusterhub.exchange.formats.base import ExportError, ExportRequest, text_cell
 from clusterhub.exchange.selection import fields_for, records
@@ -48,7 +49,14 @@ def export_xlsx(request: ExportRequest) -> int:
     sheet.append([f.name for f in fields])
     count = 0
     for record in records(request.table, request.filters, request.include_personal):
-        sheet.append([_xlsx_cell(record[f.name]) for f in fields])
+        try:
+            sheet.append([_xlsx_cell(record[f.name]) for f in fields])
+        except IllegalCharacterError:
+            which = record.get("id") or record.get("name") or record.get("cluster_id")
+            raise ExportError(
+                f"{request.table} record {which!r} has text with control characters, which XLSX "
+                "cannot hold; export it as CSV or JSON."
+            ) from None
         count += 1
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from clusterhub.standard.rows import unescape_formula
+
 
 class Unreadable(Exception):
     """The file cannot be read as a table; the message is one sentence for the user."""
@@ -29,6 +31,13 @@ class RawTable:
     delimiter: str = ""
     progress: Callable[[], float] = field(default=lambda: 0.0)
     has_header_row: bool = True
+
+
+def unescape_cells(cells: list[str]) -> list[str]:
+    """Undo the apostrophe our CSV/XLSX exports put before formula-like text."""
+    if any(c[:1] == "'" for c in cells):
+        return [unescape_formula(c) for c in cells]
+    return cells
 
 
 def cell_text(value: object) -> str:

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-from clusterhub.ingest.readers.base import RawTable, Row, Unreadable
+from clusterhub.ingest.readers.base import RawTable, Row, Unreadable, unescape_cells
 
 DELIMITERS = (",", ";", "\t", "|")
 # Central European files that are not UTF-8 are almost always one of these.
@@ -64,7 +64,14 @@ def _best_legacy(sample: bytes) -> str:
     if any(0x80 <= b <= 0x9F for b in sample):
         return "cp1250"
     best = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    return best.encoding if best else "cp1250"
+    encoding = best.encoding if best else "cp1250"
+    if encoding in ("cp1250", "iso8859_2"):
+        # Without those bytes both decode; ISO-8859-2 has letters (Š Ž Ť Ś Ź ą ś ť) where
+        # Windows-1250 has symbols (© ® « ¬ ± ¶ »), so the one giving more letters wins.
+        letters = {e: sum(c.isalpha() for c in sample.decode(e)) for e in ("cp1250", "iso8859_2")}
+        if letters["iso8859_2"] > letters["cp1250"]:
+            return "iso8859_2"
+    return encoding
 
 
 def detect_delimiter(sample: str) -> str:
@@ -118,7 +125,7 @@ def read_delimited(path: Path) -> RawTable:
         text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
         try:
             for number, cells in enumerate(csv.reader(text, delimiter=delimiter), start=1):
-                yield number, cells
+                yield number, unescape_cells(cells)
         except csv.Error as exc:
             raise Unreadable(f"{path.name} is not well-formed CSV ({exc}).") from None
         except UnicodeDecodeError:

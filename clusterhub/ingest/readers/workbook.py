@@ -7,7 +7,7 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from clusterhub.ingest.readers.base import RawTable, Row, Unreadable, cell_text
+from clusterhub.ingest.readers.base import RawTable, Row, Unreadable, cell_text, unescape_cells
 
 
 def read_workbook(path: Path) -> RawTable:
@@ -32,7 +32,7 @@ def read_workbook(path: Path) -> RawTable:
     def rows() -> Iterator[Row]:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             state["row"] = number
-            yield number, [cell_text(c) for c in cells]
+            yield number, unescape_cells([cell_text(c) for c in cells])
 
     state = {"row": 0}
     return RawTable(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,10 @@ class Command(BaseCommand):
             count = EXPORTERS[options["format"]](request)
         except ExportError as exc:
             raise CommandError(str(exc)) from None
+        except BrokenPipeError:
+            # The reader of standard output (e.g. `head`) stopped early: not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
         except OSError as exc:
             raise CommandError(f"cannot write {request.out}: {exc.strerror}.") from None
         if request.out is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
 from clusterhub.ingest.report import ImportRefused
 from clusterhub.registry.demo_loader import demo_loaded, load_demo
 
@@ -32,6 +33,12 @@ class Command(BaseCommand):
                 raise CommandError("demo data failed validation: " + "; ".join(problems)) from None
             for result in results:
                 self.stdout.write(result.summary())
+        password = ensure_demo_admin()
+        if password:
+            self.stdout.write(
+                f"Staff account for /admin/: {DEMO_ADMIN} / {password} (shown once; "
+                "change it with `clusterhub changepassword admin`)."
+            )
         if options["load_only"]:
             return
         self.stdout.write(f"Serving Clusterhub on http://{options['host']}:{options['port']}/")

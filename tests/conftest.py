@@ -1,0 +1,71 @@
+"""Shared fixtures: the CLI as a function, files written in any encoding, the shared data."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    stdout: str
+    stderr: str
+    error: str = ""
+
+
+def run(*args: str) -> Outcome:
+    """Run a `clusterhub` verb in-process; a CommandError becomes ok=False with its message."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stderr
+    sys.stderr = err  # the importer writes its row report to the real stderr
+    try:
+        call_command(*args, stdout=out, stderr=err)
+    except CommandError as exc:
+        return Outcome(False, out.getvalue(), err.getvalue(), str(exc))
+    finally:
+        sys.stderr = saved
+    return Outcome(True, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli(db):  # type: ignore[no-untyped-def]
+    return run
+
+
+def run_console(*args: str, database_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real console script in a subprocess (exit codes, no tracebacks)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "CI": "true"}
+    exe = Path(sys.executable).with_name("clusterhub")
+    return subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=300, check=False
+    )
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def write_json(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+CLUSTER_HEADER = "id,name,country,nuts,city,lat,lon,founded,sectors,ecosystems,lifecycle"
+
+
+@pytest.fixture
+def tmp(tmp_path: Path) -> Path:
+    return tmp_path
