@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
@@ -14,6 +15,10 @@ from clusterhub.audit.services import Actor
 from clusterhub.registry.models import Cluster, Cooperation, Member, Region, Term
 from clusterhub.registry.records import cluster_record
 from clusterhub.registry.services import delete_cluster, upsert_cluster
+from clusterhub.standard.fields import field_names
+from clusterhub.standard.rows import validate_row
+
+STANDARD_COLUMNS = set(field_names("clusters"))
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -45,13 +50,36 @@ class MemberInline(admin.TabularInline):
     max_num = 0
 
 
+class ClusterForm(forms.ModelForm):
+    """Checks the edited values with the importer's rules (the standard's row validation)."""
+
+    class Meta:
+        model = Cluster
+        exclude = ["nuts"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        raw = {
+            name: "" if cleaned.get(name) is None else str(cleaned[name])
+            for name in self.changed_data
+            if name in STANDARD_COLUMNS
+        }
+        raw.update(id=self.instance.source_id or "new", name=str(cleaned.get("name", "")))
+        raw["country"] = str(cleaned.get("country", ""))
+        _, problems = validate_row("clusters", raw)
+        for problem in problems:
+            target = problem.column if problem.column in self.fields else None
+            self.add_error(target, f"{problem.value!r} {problem.reason}" if problem.value else problem.reason)
+        return cleaned
+
+
 @admin.register(Cluster)
 class ClusterAdmin(admin.ModelAdmin):
+    form = ClusterForm
     list_display = ["name", "country", "nuts", "lifecycle", "members_total", "source", "is_demo"]
     list_filter = ["country", "lifecycle", "label", "is_demo", "source"]
     search_fields = ["name", "name_en", "acronym", "source_id"]
     readonly_fields = ["source", "source_id", "derived", "is_demo", "created_at", "modified_at"]
-    exclude = ["nuts"]
     inlines = [MemberInline]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
