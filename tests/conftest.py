@@ -7,12 +7,21 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Hypothesis keeps its caches outside the project, with no example database, and has no
+# per-example deadline, which a slow CI database would break.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "clusterhub-hypothesis")
+settings.register_profile("clusterhub", database=None, deadline=None)
+settings.load_profile("clusterhub")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -49,7 +58,13 @@ def run_console(*args: str, database_url: str, cwd: Path) -> subprocess.Complete
     env = {**os.environ, "DATABASE_URL": database_url, "CI": "true"}
     exe = Path(sys.executable).with_name("clusterhub")
     return subprocess.run(
-        [str(exe), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=300, check=False
+        [str(exe), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
     )
 
 

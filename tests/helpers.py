@@ -96,6 +96,10 @@ def write_xlsx(path: Path, rows: Iterable[Sequence[object]], extra_sheet: bool =
     sheet = workbook.active
     for row in rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text as typed, not a formula
     if extra_sheet:
         other = workbook.create_sheet("other")
         other.append(["id", "name", "country"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member
 from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
@@ -33,7 +33,7 @@ class Filters:
             # A NUTS 1 or 2 code selects every region below it.
             match = Q()
             for code in self.nuts:
-                match |= Q(nuts_id__startswith=code.upper())
+                match |= Q(nuts__code__startswith=code.upper())
             qs = qs.filter(match)
         if self.ecosystem:
             qs = qs.filter(
@@ -96,7 +96,8 @@ def records(table: str, filters: Filters, include_personal: bool) -> Iterator[Re
             .order_by(
                 "cluster__source",
                 "cluster__source_id",
-                "partner__source_id",
+                # Links to partners outside the registry first, on every database.
+                F("partner__source_id").asc(nulls_first=True),
                 "partner_name",
                 "kind",
                 "id",

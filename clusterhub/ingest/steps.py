@@ -14,7 +14,7 @@ from clusterhub.ingest.readers.base import Row
 from clusterhub.ingest.report import ImportResult, RowProblem
 from clusterhub.ingest.resolve import ClusterIndex
 from clusterhub.registry import services
-from clusterhub.registry.models import Cluster
+from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.standard.fields import TABLES
 from clusterhub.standard.rows import Problem, validate_row
 
@@ -35,6 +35,7 @@ class Context:
     is_demo: bool = False
     touched: set[int] = field(default_factory=set)
     refused_before: bool = False  # an earlier file of the same Data Package had problems
+    partner_countries: dict[tuple[str, str], set[str]] | None = None
 
     @property
     def writing(self) -> bool:
@@ -95,6 +96,7 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             continue
         first_row[key] = number
         derived = _derive_location(ctx, number, clean)
+        derived += _complete_cooperation_countries(ctx, key, clean)
         if ctx.writing:
             cluster, outcome = services.upsert_cluster(
                 clean, source=source, actor=ctx.actor, derived=derived, is_demo=ctx.is_demo
@@ -105,6 +107,31 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
         elif key not in ctx.clusters.by_key:
             # Nothing is written, but later files of a Data Package may refer to this row.
             ctx.clusters.remember(source, clean["id"], -number)
+
+
+def _complete_cooperation_countries(
+    ctx: Context, key: tuple[str, str], clean: dict[str, Any]
+) -> list[str]:
+    """Add the countries of the cluster's cooperations, as importing them did.
+
+    Without this, re-importing an unchanged clusters file would drop those countries and the
+    next import of cooperations would add them again: changes on every re-import.
+    """
+    if "cooperation_countries" not in clean:
+        return []
+    if ctx.partner_countries is None:
+        ctx.partner_countries = {}
+        links = Cooperation.objects.values_list(
+            "cluster__source", "cluster__source_id", "partner__country", "partner_country"
+        )
+        for source, source_id, registered, named in links.iterator():
+            ctx.partner_countries.setdefault((source, source_id), set()).add(registered or named)
+    given = clean["cooperation_countries"]
+    extra = ctx.partner_countries.get(key, set()) - set(given) - {clean["country"], ""}
+    if not extra:
+        return []
+    clean["cooperation_countries"] = [*given, *sorted(extra)]
+    return ["cooperation_countries"]
 
 
 def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[str]:

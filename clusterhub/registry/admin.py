@@ -19,6 +19,12 @@ from clusterhub.standard.fields import field_names
 from clusterhub.standard.rows import validate_row
 
 STANDARD_COLUMNS = set(field_names("clusters"))
+# Columns stored as plain attributes; codes lists and the region are edited in the portal.
+EDITABLE_COLUMNS = [
+    f.name
+    for f in Cluster._meta.concrete_fields
+    if f.name in STANDARD_COLUMNS - {"id", "source", "nuts"}
+]
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -55,7 +61,7 @@ class ClusterForm(forms.ModelForm):
 
     class Meta:
         model = Cluster
-        exclude = ["nuts"]
+        fields = EDITABLE_COLUMNS
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -69,7 +75,9 @@ class ClusterForm(forms.ModelForm):
         _, problems = validate_row("clusters", raw)
         for problem in problems:
             target = problem.column if problem.column in self.fields else None
-            self.add_error(target, f"{problem.value!r} {problem.reason}" if problem.value else problem.reason)
+            self.add_error(
+                target, f"{problem.value!r} {problem.reason}" if problem.value else problem.reason
+            )
         return cleaned
 
 

@@ -119,8 +119,10 @@ def _nuts_in_country(clean: Mapping[str, Any], raw: Mapping[str, str]) -> list[P
 
 def _cluster_rules(clean: Mapping[str, Any], raw: Mapping[str, str]) -> list[Problem]:
     problems = _nuts_in_country(clean, raw)
-    if (clean.get("lat") is None) != (clean.get("lon") is None):
-        missing = "lon" if clean.get("lon") is None else "lat"
+    # Judged on the cells as given: a bad coordinate is reported once, as bad, not as missing.
+    given = {c: bool((raw.get(c) or "").strip()) for c in ("lat", "lon")}
+    if given["lat"] != given["lon"]:
+        missing = "lat" if given["lon"] else "lon"
         problems.append(
             Problem(missing, raw.get(missing, ""), "is required when the other coordinate is given")
         )

@@ -19,9 +19,19 @@ def test_plain_urls_redirect_to_a_language(client) -> None:  # type: ignore[no-u
 
 
 def test_it_counts_clusters_by_country_and_ecosystem(client) -> None:  # type: ignore[no-untyped-def]
-    upsert_cluster({"id": "1", "name": "A", "country": "CZ", "ecosystems": ["digital"]}, source="s", actor=ACTOR)
-    upsert_cluster({"id": "2", "name": "B", "country": "CZ", "ecosystems": ["digital", "health"]}, source="s", actor=ACTOR)
-    upsert_cluster({"id": "3", "name": "C", "country": "SK", "ecosystems": ["health"]}, source="s", actor=ACTOR)
+    upsert_cluster(
+        {"id": "1", "name": "A", "country": "CZ", "ecosystems": ["digital"]},
+        source="s",
+        actor=ACTOR,
+    )
+    upsert_cluster(
+        {"id": "2", "name": "B", "country": "CZ", "ecosystems": ["digital", "health"]},
+        source="s",
+        actor=ACTOR,
+    )
+    upsert_cluster(
+        {"id": "3", "name": "C", "country": "SK", "ecosystems": ["health"]}, source="s", actor=ACTOR
+    )
     response = client.get("/en/")
     assert response.context["total_clusters"] == 3
     by_country = {row["code"]: row["clusters"] for row in response.context["by_country"]}
@@ -38,7 +48,9 @@ def test_the_page_is_available_in_czech(client) -> None:  # type: ignore[no-unty
 
 
 def test_staff_edits_in_the_admin_go_into_the_history(admin_client) -> None:  # type: ignore[no-untyped-def]
-    cluster, _ = upsert_cluster({"id": "1", "name": "Klastr", "country": "CZ"}, source="s", actor=ACTOR)
+    cluster, _ = upsert_cluster(
+        {"id": "1", "name": "Klastr", "country": "CZ"}, source="s", actor=ACTOR
+    )
     url = f"/en/admin/registry/cluster/{cluster.pk}/change/"
     form = admin_client.get(url)
     assert form.status_code == 200
@@ -61,7 +73,9 @@ def test_staff_edits_in_the_admin_go_into_the_history(admin_client) -> None:  # 
 
 
 def test_the_admin_refuses_a_value_the_importer_would_refuse(admin_client) -> None:  # type: ignore[no-untyped-def]
-    cluster, _ = upsert_cluster({"id": "1", "name": "Klastr", "country": "CZ"}, source="s", actor=ACTOR)
+    cluster, _ = upsert_cluster(
+        {"id": "1", "name": "Klastr", "country": "CZ"}, source="s", actor=ACTOR
+    )
     url = f"/en/admin/registry/cluster/{cluster.pk}/change/"
     data = {
         "name": "Klastr",

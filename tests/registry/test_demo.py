@@ -42,7 +42,9 @@ def test_loading_the_demo_fills_the_registry_once_and_marks_it_as_demo(client) -
     assert Cluster.objects.filter(name__contains="ř").exists()
     assert Region.objects.get(code="CZ020").name == "Středočeský kraj"
     assert not Cluster.objects.filter(nuts__isnull=True).exists()
-    assert ClusterTag.objects.filter(field="ecosystems").values("term__code").distinct().count() >= 10
+    assert (
+        ClusterTag.objects.filter(field="ecosystems").values("term__code").distinct().count() >= 10
+    )
     assert User.objects.filter(is_superuser=True).count() == 1
 
     call_command("demo", "--load-only", verbosity=0)

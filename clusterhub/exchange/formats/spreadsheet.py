@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -11,7 +12,6 @@ from contextlib import contextmanager
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.utils.exceptions import IllegalCharacterError
 
 from clusterhub.exchange.formats.base import ExportError, ExportRequest, text_cell
 from clusterhub.exchange.selection import fields_for, records
@@ -33,9 +33,13 @@ def export_csv(request: ExportRequest) -> int:
     count = 0
     with text_output(request) as handle:
         writer = csv.writer(handle, lineterminator="\n")
+        # csv quotes a field holding "\n" but not one holding a lone "\r", which readers take
+        # for the end of the row: such rows are written with every field quoted.
+        quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow([f.name for f in fields])
         for record in records(request.table, request.filters, request.include_personal):
-            writer.writerow([text_cell(record[f.name]) for f in fields])
+            cells = [text_cell(record[f.name]) for f in fields]
+            (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
             count += 1
     return count
 
@@ -49,14 +53,7 @@ def export_xlsx(request: ExportRequest) -> int:
     sheet.append([f.name for f in fields])
     count = 0
     for record in records(request.table, request.filters, request.include_personal):
-        try:
-            sheet.append([_xlsx_cell(record[f.name]) for f in fields])
-        except IllegalCharacterError:
-            which = record.get("id") or record.get("name") or record.get("cluster_id")
-            raise ExportError(
-                f"{request.table} record {which!r} has text with control characters, which XLSX "
-                "cannot hold; export it as CSV or JSON."
-            ) from None
+        sheet.append([_xlsx_cell(record[f.name]) for f in fields])
         count += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -64,10 +61,15 @@ def export_xlsx(request: ExportRequest) -> int:
     return count
 
 
+# XML cannot hold control characters and turns a carriage return into a line feed; OOXML
+# writes such characters as _xHHHH_ (readers decode it), and a literal "_xHHHH_" escapes its "_".
+_XLSX_UNSAFE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
+
+
 def _xlsx_cell(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return text_cell(value)
+    return _XLSX_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text_cell(value))
 
 
 def _deterministic_zip(data: bytes) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -16,8 +17,9 @@ from charset_normalizer import from_bytes
 from clusterhub.ingest.readers.base import RawTable, Row, Unreadable, unescape_cells
 
 DELIMITERS = (",", ";", "\t", "|")
-# Central European files that are not UTF-8 are almost always one of these.
-LEGACY_ENCODINGS = ("cp1250", "iso8859_2", "cp1252")
+# Central European files that are not UTF-8 are one of these; Western code pages are left
+# out on purpose, as they decode the same bytes into plausible but wrong letters.
+LEGACY_ENCODINGS = ("cp1250", "iso8859_2")
 _SAMPLE_BYTES = 1 << 16
 _CHUNK = 1 << 20
 
@@ -63,24 +65,60 @@ def _best_legacy(sample: bytes) -> str:
     # Bytes 0x80-0x9F are letters in Windows-1250 but control codes in ISO-8859-2.
     if any(0x80 <= b <= 0x9F for b in sample):
         return "cp1250"
+    common = sample.decode("cp1250", errors="replace")
+    polish = sum(c in _POLISH for c in common) > sum(c in _CZECH_SLOVAK for c in common)
+    scores = {
+        enc: _plausibility(sample.decode(enc, errors="replace"), polish) for enc in LEGACY_ENCODINGS
+    }
+    if scores["cp1250"] != scores["iso8859_2"]:
+        return max(scores, key=lambda enc: scores[enc])
     best = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    encoding = best.encoding if best else "cp1250"
-    if encoding in ("cp1250", "iso8859_2"):
-        # Without those bytes both decode; ISO-8859-2 has letters (Š Ž Ť Ś Ź ą ś ť) where
-        # Windows-1250 has symbols (© ® « ¬ ± ¶ »), so the one giving more letters wins.
-        letters = {e: sum(c.isalpha() for c in sample.decode(e)) for e in ("cp1250", "iso8859_2")}
-        if letters["iso8859_2"] > letters["cp1250"]:
-            return "iso8859_2"
-    return encoding
+    return best.encoding if best else "cp1250"
+
+
+def _plausibility(text: str, polish: bool) -> int:
+    """Higher for text that reads like Central European names and words.
+
+    Only asked when the file has no byte 0x80-0x9F. The two code pages then still differ in
+    a few letters: 0xB9 is "š" (ISO) or "ą" (Windows), 0xBE "ž" or "ľ", 0xBC "ź" or "Ľ",
+    0xA5 "Ľ" or "Ą"; and several bytes are letters in one and symbols in the other. A
+    Windows-1250 file with "š" or "ž" would have had bytes 0x9A or 0x9E, so outside Polish
+    text those letters point to ISO-8859-2.
+    """
+    score = 0
+    previous = " "
+    for char in text:
+        if char in _SYMBOLS:
+            score -= 3
+        elif char.isupper() and previous.islower():
+            score -= 2  # a capital inside a word
+        elif char in _NASALS:
+            score += 2 if polish and previous.isalpha() else -2
+        elif char in _CARONS:
+            score += -1 if polish else 2
+        elif char.isalpha():
+            score += 1
+        previous = char
+    return score
+
+
+_SYMBOLS = set("±¶µ¦©«»®¬·ˇ¤§¨°´¸˘˝˛")  # noqa: RUF001
+_NASALS = set("ąĄ")
+_CARONS = set("šžŠŽ")
+# Letters that are the same in both code pages and tell Polish from Czech or Slovak.
+_POLISH = set("łńężŁŃĘŻ")
+_CZECH_SLOVAK = set("řěůčďňôĺŕŘĚŮČĎŇÔ")
 
 
 def detect_delimiter(sample: str) -> str:
     """The delimiter that splits the first records into the most consistent number of fields."""
     best, best_score = ",", (0.0, 0)
-    lines = sample.splitlines()[:50]
     for delimiter in DELIMITERS:
+        # Records as csv reads them: str.splitlines() would also break at \x85, \u2028 and
+        # other characters that are text in a CSV field, and inside quoted line breaks.
+        records = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
         try:
-            counts = [len(r) for r in csv.reader(lines, delimiter=delimiter) if any(r)]
+            counts = [len(r) for r in itertools.islice(records, 50) if any(r)]
         except csv.Error:
             continue
         if not counts:
