@@ -27,7 +27,10 @@ def insert_rows(
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     column_sql = ", ".join(quote(c) for c in columns)
-    row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    # SQLite takes "?" directly; Django would rewrite every "%s" of a 30,000-value statement.
+    sqlite = connection.vendor == "sqlite"
+    placeholder = "?" if sqlite else "%s"
+    row_sql = "(" + ", ".join([placeholder] * len(columns)) + ")"
     tail = (" RETURNING " + ", ".join(quote(c) for c in returning)) if returning else ""
     per_statement = max(1, _MAX_VARIABLES // len(columns))
     returned: list[tuple[Any, ...]] = []
@@ -35,7 +38,13 @@ def insert_rows(
         for start in range(0, len(rows), per_statement):
             batch = rows[start : start + per_statement]
             sql = f"INSERT INTO {table} ({column_sql}) VALUES {', '.join([row_sql] * len(batch))}{tail}"
-            cursor.execute(sql, [value for row in batch for value in row])
+            params = [value for row in batch for value in row]
+            if sqlite:
+                # The raw sqlite3 connection: the same transaction as Django's cursor.
+                result = connection.connection.execute(sql, params)
+            else:
+                cursor.execute(sql, params)
+                result = cursor
             if returning:
-                returned.extend(tuple(r) for r in cursor.fetchall())
+                returned.extend(tuple(r) for r in result.fetchall())
     return returned

@@ -804,3 +804,17 @@ def test_services_and_the_importer_agree_on_what_is_unchanged(cli, tmp_path: Pat
     }
     outcome = import_file(cli, write_rows(tmp_path / "clusters.csv", [row]))
     assert "1 unchanged" in outcome.stdout
+
+
+def test_a_bad_row_after_thousands_of_written_members_still_leaves_nothing(cli, tmp) -> None:  # type: ignore[no-untyped-def]
+    import_file(cli, write_rows(tmp / "clusters.csv", [MINIMAL_CLUSTER]))
+    before = snapshot()
+    rows = [
+        {"cluster_id": "cz-1", "name": f"Firma {i} s.r.o.", "type": "sme"} for i in range(12_000)
+    ]
+    rows.append({"cluster_id": "cz-1", "name": "Pozdní chyba", "type": "giant"})
+    outcome = cli("import", str(write_rows(tmp / "members.csv", rows)))
+    assert not outcome.ok
+    assert "members.csv, row 12002, column type, value 'giant'" in outcome.stderr
+    assert snapshot() == before
+    assert not Member.objects.exists()
