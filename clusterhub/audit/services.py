@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from django.db import connection
@@ -27,8 +27,9 @@ class Actor:
         return cls(name=name, context=context)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
+    """One change of one record; a tuple because imports make hundreds of thousands."""
+
     action: str
     model: str
     object_id: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,17 +60,20 @@ def _parse_one(field: Field, raw: str) -> Any:
     return value
 
 
-def parse_field(field: Field, raw: str) -> tuple[Any, list[Problem]]:
+_NO_PROBLEMS: tuple[Problem, ...] = ()
+
+
+def parse_field(field: Field, raw: str) -> tuple[Any, Sequence[Problem]]:
     """Parse one cell; an empty cell gives None (or [] for a list)."""
     if "\x00" in raw:
         return None, [Problem(field.name, raw, "contains a NUL character, which cannot be stored")]
     if not raw or raw.isspace():
         if field.required:
             return None, [Problem(field.name, raw, "is required")]
-        return ([] if field.multi else None), []
+        return ([] if field.multi else None), _NO_PROBLEMS
     if not field.multi:
         try:
-            return _parse_one(field, raw), []
+            return _parse_one(field, raw), _NO_PROBLEMS
         except values.Invalid as exc:
             return None, [Problem(field.name, raw, str(exc))]
     items: list[Any] = []
