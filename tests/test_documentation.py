@@ -1,0 +1,30 @@
+"""The README documents every command Clusterhub adds, and the two commands that run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management import get_commands
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_clusterhub_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ours = [name for name, app in get_commands().items() if app.startswith("clusterhub")]
+    assert ours, "no Clusterhub commands found"
+    missing = [name for name in ours if f"clusterhub {name}" not in readme]
+    assert not missing, f"document these commands in README.md: {missing}"
+
+
+def test_the_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.index("make demo") < readme.index("## Command line")
+    assert "make test" in readme
+
+
+def test_every_benchmark_script_is_in_the_benchmarks_document() -> None:
+    doc = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    scripts = [p.name for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_")]
+    missing = [name for name in scripts if f"bench/{name}" not in doc]
+    assert not missing, f"record these benchmarks in docs/benchmarks.md: {missing}"
