@@ -36,7 +36,7 @@ class Part:
 def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
     try:
         package = json.loads(descriptor.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise Unreadable(
             f"{descriptor.name} is not a valid Data Package descriptor ({exc})."
         ) from None

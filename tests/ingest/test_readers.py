@@ -298,3 +298,10 @@ def test_a_utf8_bom_alone_marks_the_encoding_before_anything_is_read(tmp_path: P
 )
 def test_typed_cells_become_the_text_a_person_would_type(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+def test_json_nested_too_deeply_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    with pytest.raises(Unreadable, match="nests its JSON too deeply"):
+        read_table(path)

@@ -15,6 +15,8 @@ def read_json(path: Path) -> RawTable:
             data = json.loads(handle.read().decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise Unreadable(f"{path.name} is not UTF-8 text, so it cannot be JSON.") from None
+    except RecursionError:
+        raise Unreadable(f"{path.name} nests its JSON too deeply to be a list of rows.") from None
     except json.JSONDecodeError as exc:
         raise Unreadable(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
