@@ -57,6 +57,8 @@ def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
             )
         parts[name] = Part(descriptor.parent / path, name)
     wanted = [table] if table else list(TABLES)
+    if not any(t in parts for t in wanted):
+        raise Unreadable(f"{descriptor.name} has no resource named {table!r}.")
     # Clusters first: members and cooperations refer to them.
     return [parts[t] for t in wanted if t in parts]
 

@@ -818,3 +818,16 @@ def test_a_bad_row_after_thousands_of_written_members_still_leaves_nothing(cli, 
     assert "members.csv, row 12002, column type, value 'giant'" in outcome.stderr
     assert snapshot() == before
     assert not Member.objects.exists()
+
+
+def test_a_data_package_without_the_asked_table_is_refused_in_one_sentence(cli, tmp) -> None:  # type: ignore[no-untyped-def]
+    package = tmp / "pkg"
+    package.mkdir()
+    write_rows(package / "clusters.csv", [MINIMAL_CLUSTER])
+    (package / "datapackage.json").write_text(
+        json.dumps({"resources": [{"name": "clusters", "path": "clusters.csv"}]}), encoding="utf-8"
+    )
+    outcome = cli("import", str(package), "--table", "members")
+    assert not outcome.ok
+    assert "has no resource named 'members'" in outcome.error
+    assert not Cluster.objects.exists()
