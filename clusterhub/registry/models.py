@@ -105,6 +105,10 @@ class Cluster(models.Model):
     # Fields filled by geocoding rather than given by the source.
     derived = models.JSONField(_("derived fields"), default=list, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False, db_index=True)
+    # Folded (lower case, no diacritics) text for search: the organisation's own names and
+    # descriptions, and its members' names; kept current by the services.
+    search_own = models.TextField(blank=True, editable=False)
+    search_members = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("modified"), auto_now=True)
 

@@ -121,7 +121,7 @@ def test_the_member_writer_creates_updates_and_skips_unchanged_members() -> None
     writer.add(
         cluster.pk, "A1", {"name": "Firma s.r.o.", "employees": 10, "joined": dt.date(2020, 1, 2)}
     )
-    writer.flush()
+    writer.finish()
     assert writer.counts["created"] == 1
     member = Member.objects.get()
     assert member.joined == dt.date(2020, 1, 2)
@@ -133,7 +133,7 @@ def test_the_member_writer_creates_updates_and_skips_unchanged_members() -> None
     again.add(
         cluster.pk, "A1", {"name": "Firma s.r.o.", "employees": 12, "joined": dt.date(2020, 1, 2)}
     )
-    again.flush()
+    again.finish()
     member.refresh_from_db()
     assert member.employees == 12
     update = AuditEntry.objects.get(model="member", action="update")

@@ -15,6 +15,7 @@ from clusterhub.registry.records import (
     normalise,
     plain_attributes,
 )
+from clusterhub.registry.services.search_text import own_text
 from clusterhub.registry.services.taxonomy import ensure_regions, ensure_terms
 
 MODEL = "cluster"
@@ -78,6 +79,7 @@ def upsert_cluster(
         ensure_regions([after["nuts"]])
     cluster.nuts_id = after["nuts"]
     cluster.derived = derived_after
+    cluster.search_own = own_text(cluster)
     cluster.is_demo = is_demo or cluster.is_demo
     cluster.save()
     _set_tags(cluster, after, before)

@@ -20,6 +20,7 @@ from clusterhub.registry.records import (
     normalise,
     plain_attributes,
 )
+from clusterhub.registry.services.search_text import append_member_names
 from clusterhub.registry.services.taxonomy import ensure_regions
 from clusterhub.standard.fields import field_names
 
@@ -71,6 +72,7 @@ class MemberWriter:
     _index: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
     _creates: list[_Pending] = field(default_factory=list)
     _updates: dict[int, _Pending] = field(default_factory=dict)
+    _new_names: dict[int, list[str]] = field(default_factory=dict)
 
     def _names_of(self, cluster_pk: int) -> dict[str, tuple[int, str]]:
         names = self._index.get(cluster_pk)
@@ -107,6 +109,12 @@ class MemberWriter:
         self._write_creates()
         self._write_updates()
 
+    def finish(self) -> None:
+        """Write what is queued, then make the new members findable by name."""
+        self.flush()
+        append_member_names(self._new_names)
+        self._new_names = {}
+
     def _write_creates(self) -> None:
         if not self._creates:
             return
@@ -138,6 +146,7 @@ class MemberWriter:
         for pending, row in zip(self._creates, rows, strict=True):
             pk = pks[(pending.cluster_pk, pending.values["name"])]
             self._index[pending.cluster_pk][pending.values["name"]] = (pk, row[-1])
+            self._new_names.setdefault(pending.cluster_pk, []).append(pending.values["name"])
             changes.append(
                 Change("create", MODEL, str(pk), pending.values["name"], None, pending.values)
             )

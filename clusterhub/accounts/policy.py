@@ -1,0 +1,84 @@
+"""The one permission policy: every view, API endpoint and command asks `can()`.
+
+Roles: admin (superuser), national coordinator of one or more countries, cluster manager of
+one or more organisations, registered user (signed in, no role), anonymous.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from clusterhub.registry.models import Cluster
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    VIEW_PERSONAL = "view_personal"  # contact persons of organisations
+    CREATE = "create"  # a cluster organisation in a country
+    EDIT = "edit"  # an organisation's profile
+    EDIT_MEMBERS = "edit_members"
+    DELETE = "delete"
+    IMPORT = "import"  # into a country's registry
+    VIEW_HISTORY = "view_history"
+    RESTORE = "restore"
+    INVITE = "invite"
+
+
+def coordinated_countries(user: Any) -> frozenset[str]:
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_coordinated_countries", None)
+    if cached is None:
+        cached = frozenset(user.coordinator_roles.values_list("country", flat=True))
+        user._coordinated_countries = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def managed_clusters(user: Any) -> frozenset[int]:
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_managed_clusters", None)
+    if cached is None:
+        cached = frozenset(user.manager_roles.values_list("cluster_id", flat=True))
+        user._managed_clusters = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def is_admin(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser and user.is_active)
+
+
+def has_role(user: Any) -> bool:
+    """Admins, coordinators and managers; they may see personal contact data."""
+    return is_admin(user) or bool(coordinated_countries(user) or managed_clusters(user))
+
+
+def _country_of(target: Any) -> str | None:
+    if isinstance(target, Cluster):
+        return target.country
+    if isinstance(target, str):
+        return target.upper()
+    return None
+
+
+def can(user: Any, action: Action, target: Any = None) -> bool:
+    """May `user` do `action` on `target` (a Cluster, or a country code for create/import)?"""
+    if action == Action.VIEW:
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if is_admin(user):
+        return True
+    if action == Action.VIEW_PERSONAL:
+        return has_role(user)
+    if action == Action.INVITE:
+        return False
+    country = _country_of(target)
+    coordinates = country is not None and country in coordinated_countries(user)
+    if action in (Action.CREATE, Action.IMPORT, Action.DELETE):
+        return coordinates
+    if action in (Action.EDIT, Action.EDIT_MEMBERS, Action.VIEW_HISTORY, Action.RESTORE):
+        manages = isinstance(target, Cluster) and target.pk in managed_clusters(user)
+        return coordinates or manages
+    return False

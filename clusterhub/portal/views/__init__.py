@@ -1,0 +1,1 @@
+"""Portal pages: home, search, profiles, regions and ecosystems."""

@@ -1,0 +1,92 @@
+"""What a cluster's profile page and its JSON-LD show, personal data only when allowed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member, Term
+from clusterhub.registry.services.taxonomy import country_name
+from clusterhub.standard import vocabularies as vocab
+
+PERSONAL_FIELDS = ("contact_name", "contact_email", "contact_phone")
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str
+
+
+@dataclass
+class Profile:
+    cluster: Cluster
+    tags: dict[str, list[Code]]
+    members: list[Member]
+    cooperations: list[Cooperation]
+    members_by_type: list[tuple[str, int]]
+    personal: dict[str, str] = field(default_factory=dict)
+
+
+def _tags(cluster: Cluster) -> dict[str, list[Code]]:
+    tags: dict[str, list[Code]] = {f: [] for f in ClusterTag.Field.values}
+    for tag in (
+        ClusterTag.objects.filter(cluster=cluster).select_related("term").order_by("position")
+    ):
+        term: Term = tag.term
+        label = term.name or term.code
+        if term.vocabulary == Term.Vocabulary.COUNTRY:
+            label = country_name(term.code) or term.code
+        tags[tag.field].append(Code(term.code, label))
+    return tags
+
+
+def profile(cluster: Cluster, *, personal: bool) -> Profile:
+    members = list(cluster.members.select_related("nuts").order_by("name"))
+    counts: dict[str, int] = {}
+    for member in members:
+        counts[member.type or "other"] = counts.get(member.type or "other", 0) + 1
+    by_type = [
+        (vocab.MEMBER_TYPES.get(t, t), n) for t, n in sorted(counts.items(), key=lambda x: -x[1])
+    ]
+    cooperations = list(
+        Cooperation.objects.filter(cluster=cluster)
+        .select_related("partner")
+        .order_by("-since", "id")
+    )
+    result = Profile(cluster, _tags(cluster), members, cooperations, by_type)
+    if personal:
+        result.personal = {f: getattr(cluster, f) for f in PERSONAL_FIELDS if getattr(cluster, f)}
+    return result
+
+
+def json_ld(cluster: Cluster, url: str) -> dict[str, Any]:
+    """schema.org Organization; public fields only."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "@id": url,
+        "url": url,
+        "name": cluster.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": cluster.address,
+            "postalCode": cluster.postcode,
+            "addressLocality": cluster.city,
+            "addressCountry": cluster.country,
+        },
+    }
+    optional = {
+        "alternateName": cluster.name_en or cluster.acronym,
+        "description": cluster.description_en or cluster.description,
+        "sameAs": cluster.website,
+        "email": cluster.email,
+        "telephone": cluster.phone,
+        "foundingDate": str(cluster.founded) if cluster.founded else "",
+    }
+    data.update({k: v for k, v in optional.items() if v})
+    if cluster.staff_fte is not None:
+        data["numberOfEmployees"] = {"@type": "QuantitativeValue", "value": cluster.staff_fte}
+    if cluster.lat is not None and cluster.lon is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": cluster.lat, "longitude": cluster.lon}
+    return data
