@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "clusterhub.ingest",
     "clusterhub.exchange",
     "clusterhub.portal",
+    "clusterhub.api",
     "django_htmx",
 ]
 
@@ -121,3 +122,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Anonymous API clients are throttled; token holders get more.
+API_ANON_RATE = env_str("API_ANON_RATE", "600/min")
+API_AUTH_RATE = env_str("API_AUTH_RATE", "6000/min")

@@ -91,3 +91,12 @@ def personas(db):  # type: ignore[no-untyped-def]
     from tests.personas import make_personas
 
     return make_personas()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """API throttling counts requests in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -72,3 +72,21 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.kind})"
+
+
+class ApiToken(models.Model):
+    """A secret for the write API; only its hash is stored, the key is shown once."""
+
+    user = models.ForeignKey(User, related_name="api_tokens", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

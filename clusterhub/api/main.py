@@ -1,0 +1,28 @@
+"""The API object: routers, throttling, problem details, and the OpenAPI document."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+
+from clusterhub.api import clusters, problems, reference
+
+api = NinjaAPI(
+    title="Clusterhub API",
+    version="1",
+    description=(
+        "Open data on cluster organisations in the unified data standard: search with the "
+        "portal's filters, facets, regions, vocabularies; writes with an API token under the "
+        "same permissions as the portal. Errors are problem details (RFC 9457)."
+    ),
+    urls_namespace="api",
+    throttle=[
+        AnonRateThrottle(settings.API_ANON_RATE),
+        AuthRateThrottle(settings.API_AUTH_RATE),
+    ],
+    docs_url="/docs",
+)
+problems.install(api)
+api.add_router("", clusters.router)
+api.add_router("", reference.router)

@@ -1,0 +1,76 @@
+"""Errors as RFC 9457 problem details (application/problem+json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+
+CONTENT_TYPE = "application/problem+json"
+
+
+class Problem(Exception):
+    """Raised by endpoints: a status, a short title, and details for the caller."""
+
+    def __init__(
+        self, status: int, title: str, detail: str = "", errors: list[dict[str, Any]] | None = None
+    ):
+        super().__init__(title)
+        self.status, self.title, self.detail, self.errors = status, title, detail, errors or []
+
+
+def problem_response(
+    status: int, title: str, detail: str = "", errors: list[dict[str, Any]] | None = None
+) -> HttpResponse:
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    return HttpResponse(orjson.dumps(body), status=status, content_type=CONTENT_TYPE)
+
+
+def install(api: NinjaAPI) -> None:
+    @api.exception_handler(Problem)
+    def _problem(request: HttpRequest, exc: Problem) -> HttpResponse:
+        return problem_response(exc.status, exc.title, exc.detail, exc.errors)
+
+    @api.exception_handler(ValidationError)
+    def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = [
+            {"field": ".".join(str(p) for p in e.get("loc", ())[1:]), "reason": e.get("msg", "")}
+            for e in exc.errors
+        ]
+        return problem_response(422, "Invalid request", "Some parameters are not valid.", errors)
+
+    @api.exception_handler(AuthenticationError)
+    def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return problem_response(
+            401, "Unauthorized", "Send a valid API token: Authorization: Bearer <token>."
+        )
+
+    @api.exception_handler(Throttled)
+    def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        response = problem_response(429, "Too many requests", "Slow down, or use an API token.")
+        if exc.wait:
+            response["Retry-After"] = str(int(exc.wait) + 1)
+        return response
+
+    @api.exception_handler(Http404)
+    def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return problem_response(404, "Not found")
+
+    @api.exception_handler(HttpError)
+    def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return problem_response(exc.status_code, str(exc.message))
+
+    @api.exception_handler(Exception)
+    def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # Logged with its traceback for the operators; the caller gets no internals.
+        import logging
+
+        logging.getLogger("clusterhub.api").exception("API error on %s", request.path)
+        return problem_response(500, "Internal error")

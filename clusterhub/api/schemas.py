@@ -1,0 +1,142 @@
+"""API schemas, generated from the data standard so the API and the files agree."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from pydantic import create_model
+
+from clusterhub.registry.search import MAX_PAGE_SIZE, SORTS
+from clusterhub.standard.fields import TABLES
+from clusterhub.standard.fields import Field as StandardField
+
+_TYPES: dict[str, Any] = {
+    "latitude": float,
+    "longitude": float,
+    "nonnegative": float,
+    "count": int,
+    "year": int,
+}
+
+
+def _python_type(field: StandardField) -> Any:
+    if field.multi:
+        return list[str]
+    return _TYPES.get(field.kind, str) | None
+
+
+def _output_fields(table: str) -> dict[str, Any]:
+    return {
+        f.name: (_python_type(f), Field([] if f.multi else None, description=f.description))
+        for f in TABLES[table]
+    }
+
+
+# Records in the standard's field names; `pk` is the registry's own id, used in URLs.
+ClusterRecord = create_model(  # type: ignore[call-overload]
+    "Cluster",
+    __base__=Schema,
+    pk=(int, Field(..., description="The registry's id of the organisation (used in URLs).")),
+    url=(str, Field(..., description="The organisation's profile page.")),
+    **_output_fields("clusters"),
+)
+MemberRecord = create_model(  # type: ignore[call-overload]
+    "Member", __base__=Schema, **_output_fields("members")
+)
+CooperationRecord = create_model(  # type: ignore[call-overload]
+    "Cooperation", __base__=Schema, **_output_fields("cooperations")
+)
+
+_INPUT_VALUE = str | int | float | list[str] | None
+
+
+def _input_fields(table: str, *, partial: bool) -> dict[str, Any]:
+    return {
+        f.name: (
+            _INPUT_VALUE,
+            Field(None if partial or not f.required else ..., description=f.description),
+        )
+        for f in TABLES[table]
+    }
+
+
+ClusterCreate = create_model(  # type: ignore[call-overload]
+    "ClusterCreate", __base__=Schema, **_input_fields("clusters", partial=False)
+)
+ClusterChange = create_model(  # type: ignore[call-overload]
+    "ClusterChange", __base__=Schema, **_input_fields("clusters", partial=True)
+)
+MemberInput = create_model(  # type: ignore[call-overload]
+    "MemberInput",
+    __base__=Schema,
+    **{k: v for k, v in _input_fields("members", partial=False).items() if k != "cluster_id"},
+)
+
+
+class ClusterFilters(Schema):
+    """The portal's search parameters; repeated (or comma-separated) values are alternatives."""
+
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to find in names, descriptions and member names (case and diacritics do not matter).",
+    )
+    country: list[str] = Field([], description="ISO country codes, e.g. CZ")
+    nuts: list[str] = Field([], description="NUTS codes; a code selects the regions below it")
+    ecosystem: list[str] = Field([], description="EU industrial ecosystem slugs")
+    sector: list[str] = Field([], description="NACE codes or prefixes, e.g. C29")
+    lifecycle: list[str] = Field([], description="Lifecycle stages")
+    label: list[str] = Field([], description="Cluster management labels")
+    service: list[str] = Field([], description="Services offered")
+    need: list[str] = Field([], description="Services looked for")
+    coop_country: list[str] = Field([], description="Countries of cooperation partners")
+    sort: Literal[tuple(SORTS)] = Field("name", description="Order of the results")  # type: ignore[valid-type]
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, le=100_000)
+    size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class ClusterPage(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[ClusterRecord]  # type: ignore[valid-type]
+
+
+class MemberPage(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[MemberRecord]  # type: ignore[valid-type]
+
+
+class ClusterDetail(ClusterRecord):  # type: ignore[misc,valid-type]
+    cooperations: list[CooperationRecord]  # type: ignore[valid-type]
+    members_listed: int = Field(..., description="Member organisations in the registry")
+
+
+class FacetValue(Schema):
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    level: int
+    parent: str | None
+    country: str
+
+
+class TermOut(Schema):
+    code: str
+    name: str
+
+
+class Message(Schema):
+    detail: str
