@@ -12,5 +12,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("clusterhub.accounts.urls")),
     path("", include("clusterhub.portal.urls")),
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
-from clusterhub.accounts.models import ApiToken, User
+from clusterhub.accounts.models import ApiToken, CoordinatorRole, Invitation, ManagerRole, User
 
 DEMO_ADMIN = "admin"
 
@@ -39,3 +41,42 @@ def user_for_api_key(key: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+INVITATION_DAYS = 14
+
+
+def create_invitation(
+    *, email: str, kind: str, country: str = "", cluster: object | None = None, invited_by: User
+) -> Invitation:
+    """An invitation to become a coordinator of `country` or a manager of `cluster`."""
+    return Invitation.objects.create(
+        email=email,
+        kind=kind,
+        country=country.upper(),
+        cluster=cluster,
+        token=secrets.token_urlsafe(32),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+
+
+def open_invitation(token: str) -> Invitation | None:
+    """The invitation for `token` if it is still valid."""
+    invitation = Invitation.objects.filter(token=token, accepted_at__isnull=True).first()
+    if invitation is None or invitation.expires_at < timezone.now():
+        return None
+    return invitation
+
+
+def accept_invitation(invitation: Invitation, *, username: str, password: str) -> User:
+    """Create the invited user with their role; the invitation cannot be used again."""
+    with transaction.atomic():
+        user = User.objects.create_user(username, invitation.email, password)
+        if invitation.kind == Invitation.Kind.COORDINATOR:
+            CoordinatorRole.objects.create(user=user, country=invitation.country)
+        else:
+            ManagerRole.objects.create(user=user, cluster_id=invitation.cluster_id)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return user
