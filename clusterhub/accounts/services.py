@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterhub.accounts.models import ApiToken, CoordinatorRole, Invitation, ManagerRole, User
+from clusterhub.registry.models import Cluster
 
 DEMO_ADMIN = "admin"
 
@@ -47,7 +48,7 @@ INVITATION_DAYS = 14
 
 
 def create_invitation(
-    *, email: str, kind: str, country: str = "", cluster: object | None = None, invited_by: User
+    *, email: str, kind: str, country: str = "", cluster: Cluster | None = None, invited_by: User
 ) -> Invitation:
     """An invitation to become a coordinator of `country` or a manager of `cluster`."""
     return Invitation.objects.create(
@@ -75,8 +76,8 @@ def accept_invitation(invitation: Invitation, *, username: str, password: str) -
         user = User.objects.create_user(username, invitation.email, password)
         if invitation.kind == Invitation.Kind.COORDINATOR:
             CoordinatorRole.objects.create(user=user, country=invitation.country)
-        else:
-            ManagerRole.objects.create(user=user, cluster_id=invitation.cluster_id)
+        elif invitation.cluster is not None:
+            ManagerRole.objects.create(user=user, cluster=invitation.cluster)
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
     return user
