@@ -62,6 +62,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clusterhub.portal.context.demo_banner",
+                "clusterhub.portal.context.roles",
             ],
         },
     },
@@ -118,6 +119,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
+
+# Files uploaded for a browser import wait here until they are confirmed.
+UPLOAD_DIR = env_str("UPLOAD_DIR", "")
 
 STATIC_URL = "static/"
 # Front-end libraries come from npm at set-up (`make setup`), never from a CDN.

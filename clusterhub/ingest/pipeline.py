@@ -73,6 +73,19 @@ def plan(path: Path, table: str | None) -> list[Part]:
     return [Part(path, table)]
 
 
+@dataclass(frozen=True)
+class Run:
+    """What is the same for every file of one import run."""
+
+    mapping: Mapping
+    source: str | None
+    actor: Actor
+    dry_run: bool
+    progress: Progress | None
+    is_demo: bool
+    allowed_countries: frozenset[str] | None
+
+
 def run_import(
     path: Path | list[Part],
     *,
@@ -83,8 +96,13 @@ def run_import(
     actor: Actor | None = None,
     progress: Progress | None = None,
     is_demo: bool = False,
+    allowed_countries: frozenset[str] | None = None,
 ) -> list[ImportResult]:
-    """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written."""
+    """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written.
+
+    `allowed_countries` limits the rows to the registries of those countries (a national
+    coordinator's import from the browser); None allows every country.
+    """
     mapping = load_mapping(mapping_path)
     for given in (source, mapping.source):
         if given and len(given) > _MAX_SOURCE:
@@ -92,25 +110,21 @@ def run_import(
                 f"the source name {given[:40]!r}... is longer than {_MAX_SOURCE} characters."
             )
     parts = path if isinstance(path, list) else plan(path, table)
-    actor = actor or Actor.system("import", context=f"import {parts[0].path.name}")
+    run = Run(
+        mapping=mapping,
+        source=source,
+        actor=actor or Actor.system("import", context=f"import {parts[0].path.name}"),
+        dry_run=dry_run,
+        progress=progress,
+        is_demo=is_demo,
+        allowed_countries=allowed_countries,
+    )
     results: list[ImportResult] = []
     clusters = ClusterIndex()
     with transaction.atomic():
         for part in parts:
             refused_before = any(r.problems for r in results)
-            results.append(
-                _import_part(
-                    part,
-                    mapping,
-                    source,
-                    actor,
-                    clusters,
-                    dry_run,
-                    progress,
-                    is_demo,
-                    refused_before,
-                )
-            )
+            results.append(_import_part(part, run, clusters, refused_before))
         refused = any(r.problems for r in results)
         if refused or dry_run:
             transaction.set_rollback(True)
@@ -120,34 +134,28 @@ def run_import(
 
 
 def _import_part(
-    part: Part,
-    mapping: Mapping,
-    source: str | None,
-    actor: Actor,
-    clusters: ClusterIndex,
-    dry_run: bool,
-    progress: Progress | None,
-    is_demo: bool,
-    refused_before: bool = False,
+    part: Part, run: Run, clusters: ClusterIndex, refused_before: bool
 ) -> ImportResult:
     started = timezone.now()
     raw = part.raw or read_table(part.path)
-    layout, rows = find_layout(raw, mapping, part.table)
-    result = ImportResult(file=raw.name, table=layout.table, dry_run=dry_run)
+    layout, rows = find_layout(raw, run.mapping, part.table)
+    result = ImportResult(file=raw.name, table=layout.table, dry_run=run.dry_run)
     if layout.unknown:
         result.warnings.append(
             f"{raw.name}: columns not in the standard were left out: {', '.join(layout.unknown)}"
         )
+    progress = run.progress
     ctx = Context(
         file=raw.name,
-        mapping=mapping,
-        source=source,
-        actor=actor,
+        mapping=run.mapping,
+        source=run.source,
+        actor=run.actor,
         result=result,
         clusters=clusters,
         progress=(lambda: progress(raw.name, raw.progress())) if progress else (lambda: None),
-        is_demo=is_demo,
+        is_demo=run.is_demo,
         refused_before=refused_before,
+        allowed_countries=run.allowed_countries,
     )
     STEPS[layout.table](ctx, layout, rows)
     if progress:
@@ -158,8 +166,8 @@ def _import_part(
             finished_at=timezone.now(),
             file_name=raw.name[:300],
             table=layout.table,
-            source=", ".join(sorted(result.sources))[:100] or (source or ""),
-            actor_name=actor.name,
+            source=", ".join(sorted(result.sources))[:100] or (run.source or ""),
+            actor_name=run.actor.name,
             **{k: result.counts.get(k, 0) for k in ("created", "updated", "unchanged")},
         )
     return result

@@ -14,16 +14,19 @@ class ClusterIndex:
 
     by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     by_id: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[int, str] = field(default_factory=dict)
     loaded: bool = False
 
     def _load(self) -> None:
         if self.loaded:
             return
-        for pk, source, source_id in Cluster.objects.values_list("pk", "source", "source_id"):
-            self.remember(source, source_id, pk)
+        rows = Cluster.objects.values_list("pk", "source", "source_id", "country")
+        for pk, source, source_id, country in rows:
+            self.remember(source, source_id, pk, country)
         self.loaded = True
 
-    def remember(self, source: str, source_id: str, pk: int) -> None:
+    def remember(self, source: str, source_id: str, pk: int, country: str) -> None:
+        self.countries[pk] = country
         if (source, source_id) not in self.by_key:
             self.by_id[source_id].append((source, pk))
         self.by_key[(source, source_id)] = pk

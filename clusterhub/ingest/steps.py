@@ -19,6 +19,8 @@ from clusterhub.standard.fields import TABLES
 from clusterhub.standard.rows import Problem, validate_row
 
 PROGRESS_EVERY = 2000
+NOT_YOURS = "is a country whose registry you may not change"
+NOT_YOURS_CLUSTER = "is a cluster of a country whose registry you may not change"
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Context:
     is_demo: bool = False
     touched: set[int] = field(default_factory=set)
     refused_before: bool = False  # an earlier file of the same Data Package had problems
+    # Countries the importing person may write in (a coordinator's); None: all (admin, CLI).
+    allowed_countries: frozenset[str] | None = None
     partner_countries: dict[tuple[str, str], set[str]] | None = None
 
     @property
@@ -46,6 +50,9 @@ class Context:
     def lookup_source(self) -> str | None:
         """The source that member and cooperation rows name their clusters in."""
         return self.source or self.mapping.source
+
+    def may_write(self, country: str) -> bool:
+        return self.allowed_countries is None or country in self.allowed_countries
 
     def problem(self, row: int, found: Problem | tuple[str, str, str]) -> None:
         column, value, reason = (
@@ -89,6 +96,9 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             ctx.problem(number, p)
         if problems:
             continue
+        if not ctx.may_write(clean["country"]):
+            ctx.problem(number, ("country", raw["country"], NOT_YOURS))
+            continue
         source = clean.get("source") or ctx.source or ctx.mapping.source or clean["country"]
         key = (source, clean["id"])
         if key in first_row:
@@ -101,12 +111,12 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             cluster, outcome = services.upsert_cluster(
                 clean, source=source, actor=ctx.actor, derived=derived, is_demo=ctx.is_demo
             )
-            ctx.clusters.remember(source, cluster.source_id, cluster.pk)
+            ctx.clusters.remember(source, cluster.source_id, cluster.pk, cluster.country)
             ctx.result.add(outcome)
             ctx.result.sources.add(source)
         elif key not in ctx.clusters.by_key:
             # Nothing is written, but later files of a Data Package may refer to this row.
-            ctx.clusters.remember(source, clean["id"], -number)
+            ctx.clusters.remember(source, clean["id"], -number, clean["country"])
 
 
 def _complete_cooperation_countries(
@@ -179,6 +189,9 @@ def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
         if cluster_pk is None:
             ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
             continue
+        if not ctx.may_write(ctx.clusters.countries.get(cluster_pk, "")):
+            ctx.problem(number, ("cluster_id", raw["cluster_id"], NOT_YOURS_CLUSTER))
+            continue
         key = (cluster_pk, clean["name"])
         if key in first_row:
             ctx.problem(
@@ -209,6 +222,9 @@ def import_cooperations(ctx: Context, layout: Layout, rows: Iterator[Row]) -> No
         cluster_pk, reason = ctx.clusters.find(clean["cluster_id"], ctx.lookup_source)
         if cluster_pk is None:
             ctx.problem(number, ("cluster_id", raw["cluster_id"], reason))
+            continue
+        if not ctx.may_write(ctx.clusters.countries.get(cluster_pk, "")):
+            ctx.problem(number, ("cluster_id", raw["cluster_id"], NOT_YOURS_CLUSTER))
             continue
         partner_pk = None
         if clean.get("partner_id"):

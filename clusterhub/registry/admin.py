@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from clusterhub.audit.services import Actor
-from clusterhub.registry.models import Cluster, Cooperation, Member, Region, Term
+from clusterhub.registry.models import Cluster, Cooperation, Member, Region, RegionShape, Term
 from clusterhub.registry.records import cluster_record
 from clusterhub.registry.services import delete_cluster, upsert_cluster
 from clusterhub.standard.fields import field_names
@@ -128,3 +128,10 @@ class CooperationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(RegionShape)
+class RegionShapeAdmin(admin.ModelAdmin):
+    list_display = ["region", "source", "loaded_at"]
+    search_fields = ["region__code", "region__name"]
+    readonly_fields = ["region", "geometry", "source", "loaded_at"]

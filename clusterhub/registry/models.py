@@ -210,3 +210,26 @@ class Cooperation(models.Model):
     def __str__(self) -> str:
         partner = self.partner.name if self.partner else self.partner_name
         return f"{self.cluster} - {partner}"
+
+
+class RegionShape(models.Model):
+    """The outline of a NUTS region (GeoJSON geometry in longitude/latitude), for maps."""
+
+    region = models.OneToOneField(
+        Region,
+        verbose_name=_("region"),
+        primary_key=True,
+        related_name="shape",
+        on_delete=models.CASCADE,
+    )
+    geometry = models.JSONField(_("geometry"))
+    source = models.CharField(_("source"), max_length=300)
+    loaded_at = models.DateTimeField(_("loaded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("region shape")
+        verbose_name_plural = _("region shapes")
+        ordering = ["region"]
+
+    def __str__(self) -> str:
+        return str(self.region_id)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from clusterhub.lib.text import fold
 from clusterhub.registry.models import Cluster, ClusterTag, Region, Term
@@ -18,13 +18,14 @@ from clusterhub.standard import vocabularies as vocab
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-SORTS = {
+# Empty values sort last on every database (PostgreSQL would put them first when descending).
+SORTS: dict[str, tuple[Any, ...]] = {
     "name": ("name", "pk"),
     "-name": ("-name", "-pk"),
     "country": ("country", "name", "pk"),
-    "members": ("-members_total", "name", "pk"),
-    "founded": ("founded", "name", "pk"),
-    "-founded": ("-founded", "name", "pk"),
+    "members": (F("members_total").desc(nulls_last=True), "name", "pk"),
+    "founded": (F("founded").asc(nulls_last=True), "name", "pk"),
+    "-founded": (F("founded").desc(nulls_last=True), "name", "pk"),
     "updated": ("-modified_at", "pk"),
 }
 # Filters on a cluster's code lists: query parameter -> ClusterTag field.
@@ -61,7 +62,8 @@ class ClusterQuery:
         values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name in ("q", "sort"):
-                values[f.name] = str(params.get(f.name) or "").strip()[:200]
+                # A NUL byte cannot reach the database (PostgreSQL refuses it in text).
+                values[f.name] = str(params.get(f.name) or "").replace("\x00", "").strip()[:200]
             elif f.name in ("page", "size"):
                 values[f.name] = _positive_int(params.get(f.name))
             else:
@@ -70,7 +72,12 @@ class ClusterQuery:
                 )
                 if isinstance(raw, str):
                     raw = [raw]
-                codes = [c.strip() for item in raw for c in str(item).split(",") if c.strip()]
+                codes = [
+                    c.strip()
+                    for item in raw
+                    for c in str(item).replace("\x00", "").split(",")
+                    if c.strip()
+                ]
                 values[f.name] = tuple(dict.fromkeys(c[:40] for c in codes))[:50]
         query = cls(**{k: v for k, v in values.items() if v not in (None, "")})
         if query.sort not in SORTS:

@@ -91,5 +91,6 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "profile": profile,
         "json_ld": _script_safe_json(profiles.json_ld(cluster, request.build_absolute_uri())),
         "can_edit": can(request.user, Action.EDIT, cluster),
+        "can_delete": can(request.user, Action.DELETE, cluster),
     }
     return render(request, "portal/clusters/detail.html", context)

@@ -113,3 +113,11 @@ def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
             after=None,
         ),
     )
+
+
+def restore_cluster(cluster: Cluster, version: Record, *, actor: Actor) -> Cluster:
+    """Bring back the values of an earlier version (a history entry's `after`)."""
+    values = {k: v for k, v in version.items() if k not in ("id", "source")}
+    values["id"] = cluster.source_id
+    restored, _ = upsert_cluster(values, source=cluster.source, actor=actor)
+    return restored
