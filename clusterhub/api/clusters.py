@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router
@@ -26,10 +26,12 @@ from clusterhub.api.schemas import (
 )
 from clusterhub.api.writes import validated
 from clusterhub.audit.services import Actor
+from clusterhub.portal.views.map import profile_url_builder
+from clusterhub.registry import geo
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.registry.profiles import PERSONAL_FIELDS
 from clusterhub.registry.records import cluster_record, cooperation_record, member_record
-from clusterhub.registry.search import ClusterQuery, facets, search
+from clusterhub.registry.search import ClusterQuery, facets, filtered, search
 from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster
 
 router = Router(tags=["clusters"])
@@ -71,6 +73,24 @@ def list_clusters(
 def cluster_facets(request: HttpRequest, filters: Query[ClusterFilters]) -> dict[str, Any]:
     """For each facet, the count of matching organisations per value (its own filter left out)."""
     return {name: [v.__dict__ for v in values] for name, values in facets(_query(filters)).items()}
+
+
+@router.get(
+    "/clusters/geojson",
+    summary="Matching organisations as GeoJSON points (for maps)",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "A GeoJSON FeatureCollection of Point features",
+                "content": {"application/geo+json": {"schema": {"type": "object"}}},
+            }
+        }
+    },
+)
+def cluster_geojson(request: HttpRequest, filters: Query[ClusterFilters]) -> HttpResponse:
+    """Organisations with coordinates; properties: id, name, name_en, country, city, members_total, url."""
+    body = geo.cluster_points(filtered(_query(filters)), profile_url_builder())
+    return HttpResponse(body, content_type="application/geo+json")
 
 
 @router.get("/clusters/{int:pk}", response=ClusterDetail, summary="One cluster organisation")

@@ -138,3 +138,20 @@ def test_anonymous_clients_are_throttled(client, registry) -> None:  # type: ign
         anonymous.num_requests = saved
     assert statuses[:3] == [200, 200, 200]
     assert statuses[-1] == 429
+
+
+def test_the_geojson_endpoint_gives_the_filtered_organisations_as_points(client, registry) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.registry.services import upsert_cluster as save
+
+    save(
+        {"id": "geo", "name": "Brno klastr", "country": "CZ", "lat": "49.19", "lon": "16.61"},
+        source="t",
+        actor=ACTOR,
+    )
+    response = client.get("/api/v1/clusters/geojson", {"country": "CZ"})
+    assert response["Content-Type"] == "application/geo+json"
+    features = response.json()["features"]
+    assert [f["properties"]["name"] for f in features] == ["Brno klastr"]
+    assert features[0]["geometry"] == {"type": "Point", "coordinates": [16.61, 49.19]}
+    assert "contact_name" not in features[0]["properties"]
+    assert client.get("/api/v1/clusters/geojson", {"country": "PL"}).json()["features"] == []

@@ -21,7 +21,7 @@ DEFAULT_REGION_LEVEL = 2
 _PK = 987654321  # stands for the cluster's id in the reversed profile URL
 
 
-def _profile_url() -> Callable[[int], str]:
+def profile_url_builder() -> Callable[[int], str]:
     """Profile URLs in the current language, without reversing one URL per cluster."""
     head, tail = reverse("portal:cluster_detail", args=[_PK]).split(str(_PK))
     return lambda pk: f"{head}{pk}{tail}"
@@ -36,7 +36,7 @@ def cluster_map_data(request: HttpRequest) -> HttpResponse:
     """
     query = ClusterQuery.from_params(request.GET)
     extra = {"region_levels": geo.shape_levels()}
-    body = geo.cluster_points(filtered(query), _profile_url(), extra)
+    body = geo.cluster_points(filtered(query), profile_url_builder(), extra)
     return HttpResponse(body, content_type=CONTENT_TYPE)
 
 
