@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test test-postgres lint typecheck bench clean
+.PHONY: setup compile-messages demo test test-postgres lint typecheck bench clean
 
 # Re-installs only when the project's dependency list changes.
 $(STAMP): pyproject.toml
@@ -20,7 +20,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
 
-setup: $(STAMP) node_modules/.installed
+# Translations: the .po catalogues are committed, the .mo files are compiled here (needs GNU
+# gettext's msgfmt); a catalogue is recompiled only when its .po is newer than its .mo.
+PO_FILES := $(wildcard clusterhub/locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(MO_FILES): %.mo: %.po | $(STAMP)
+	$(BIN)/clusterhub compilemessages --ignore=.venv --ignore=node_modules --locale=$(word 3,$(subst /, ,$@))
+
+compile-messages: $(MO_FILES)
+
+setup: $(STAMP) node_modules/.installed compile-messages
 
 demo: setup
 	$(BIN)/clusterhub migrate --no-input

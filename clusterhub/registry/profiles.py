@@ -7,6 +7,7 @@ from typing import Any
 
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member, Term
 from clusterhub.registry.services.taxonomy import country_name
+from clusterhub.registry.vocabulary_labels import label as vocabulary_label
 from clusterhub.standard import vocabularies as vocab
 
 PERSONAL_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -28,14 +29,19 @@ class Profile:
     personal: dict[str, str] = field(default_factory=dict)
 
 
+_TRANSLATED = {Term.Vocabulary.ECOSYSTEM: vocab.ECOSYSTEMS, Term.Vocabulary.SERVICE: vocab.SERVICES}
+
+
 def _tags(cluster: Cluster) -> dict[str, list[Code]]:
     tags: dict[str, list[Code]] = {f: [] for f in ClusterTag.Field.values}
-    for tag in (
-        ClusterTag.objects.filter(cluster=cluster).select_related("term").order_by("position")
-    ):
+    rows = ClusterTag.objects.filter(cluster=cluster).select_related("term").order_by("position")
+    for tag in rows:
         term: Term = tag.term
         label = term.name or term.code
-        if term.vocabulary == Term.Vocabulary.COUNTRY:
+        labels = _TRANSLATED.get(Term.Vocabulary(term.vocabulary))
+        if labels is not None and term.code in labels:
+            label = vocabulary_label(labels, term.code)
+        elif term.vocabulary == Term.Vocabulary.COUNTRY:
             label = country_name(term.code) or term.code
         tags[tag.field].append(Code(term.code, label))
     return tags
