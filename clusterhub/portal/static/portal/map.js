@@ -42,6 +42,9 @@
   }).catch(warn);
 
   // Markers -----------------------------------------------------------------------------
+  // Declared before the group: adding it to the map already calls chunkProgress.
+  let adding = null; // how many markers are being added to `markers` (chunked), if any
+  let waiting = null; // features that arrived meanwhile: shown next
   const markers = L.markerClusterGroup({
     chunkedLoading: true,
     showCoverageOnHover: false,
@@ -52,8 +55,6 @@
     },
   });
   map.addLayer(markers);
-  let adding = null; // how many markers are being added to `markers` (chunked), if any
-  let waiting = null; // features that arrived meanwhile: shown next
 
   function showMarkers(features) {
     if (adding !== null) {
