@@ -46,7 +46,12 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy clusterhub
 
-bench: setup
+# The benchmarks' servers and peers (gunicorn, Datasette), only where benchmarks run.
+$(VENV)/.bench-installed: pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo,bench]'
+	touch $(VENV)/.bench-installed
+
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python bench/import_members.py
 	$(BIN)/python bench/export_demo.py
 

@@ -170,3 +170,5 @@ LOGGING = {
 # Anonymous API clients are throttled; token holders get more.
 API_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 API_AUTH_RATE = env_str("API_AUTH_RATE", "6000/min")
+# Answers to repeated anonymous searches kept per server process (0 turns the store off).
+API_ANSWER_CACHE_MB = env_int("API_ANSWER_CACHE_MB", 32)

@@ -95,8 +95,14 @@ def personas(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():  # type: ignore[no-untyped-def]
-    """API throttling counts requests in the cache; each test starts with none."""
+    """API throttling counts requests in the cache; each test starts with none. The search
+    index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""
     from django.core.cache import cache
 
+    from clusterhub.api import answers
+    from clusterhub.registry import search_index
+
     cache.clear()
+    search_index.forget()
+    answers.forget()
     yield

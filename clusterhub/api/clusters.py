@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from django.urls import reverse
 from ninja import Query, Router
 
 from clusterhub.accounts.policy import Action, can
+from clusterhub.api import answers
 from clusterhub.api.auth import TokenAuth, caller
 from clusterhub.api.problems import Problem
 from clusterhub.api.schemas import (
@@ -31,7 +33,8 @@ from clusterhub.registry import geo
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.registry.profiles import PERSONAL_FIELDS
 from clusterhub.registry.records import cluster_record, cooperation_record, member_record
-from clusterhub.registry.search import ClusterQuery, facets, filtered, search
+from clusterhub.registry.search import ClusterQuery, filtered, find
+from clusterhub.registry.search import facets as count_facets
 from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster
 
 router = Router(tags=["clusters"])
@@ -54,25 +57,63 @@ def _public(cluster: Cluster, user: Any) -> dict[str, Any]:
     return record
 
 
+JSON = "application/json; charset=utf-8"
+# Search answers are built from the standard's records, so they are valid by construction:
+# serialised directly (ninja's validation of every value costs more than the search itself);
+# the `response` schema still documents them.
+
+
+def _anonymous(user: Any) -> bool:
+    return not getattr(user, "is_authenticated", False)
+
+
 @router.get("/clusters", response=ClusterPage, summary="Search cluster organisations")
 def list_clusters(
-    request: HttpRequest, filters: Query[ClusterFilters], page: Query[PageParams]
-) -> dict[str, Any]:
-    """The same text search and filters as the portal's /clusters/ page, with pages."""
-    result = search(_query(filters, page), with_facets=False)
+    request: HttpRequest,
+    filters: Query[ClusterFilters],
+    page: Query[PageParams],
+    facets: bool = False,
+) -> HttpResponse:
+    """The same text search and filters as the portal's /clusters/ page, with pages; with
+    `facets=true`, the facet counts too (one request for a search page)."""
     user = caller(request)
-    return {
-        "count": result.total,
-        "page": result.query.page,
-        "pages": result.pages,
-        "results": [_public(c, user) for c in result.clusters],
-    }
+
+    def compute() -> bytes:
+        found = find(_query(filters, page), with_facets=facets)
+        url = profile_url_builder()
+        personal = can(user, Action.VIEW_PERSONAL)
+        results = []
+        for pk, record in found.index.records(found.page_pks).items():
+            shown = dict(record, pk=pk, url=url(pk))
+            if not personal:
+                shown.update(dict.fromkeys(PERSONAL_FIELDS))
+            results.append(shown)
+        return orjson.dumps(
+            {
+                "count": found.total,
+                "page": found.query.page,
+                "pages": found.pages,
+                "results": results,
+                "facets": _facet_values(found.facets) if facets else None,
+            }
+        )
+
+    return answers.answer(request, _anonymous(user), compute, JSON)
+
+
+def _facet_values(found: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]:
+    return {name: [v.__dict__ for v in values] for name, values in found.items()}
 
 
 @router.get("/clusters/facets", response=dict[str, list[FacetValue]], summary="Facet counts")
-def cluster_facets(request: HttpRequest, filters: Query[ClusterFilters]) -> dict[str, Any]:
+def cluster_facets(request: HttpRequest, filters: Query[ClusterFilters]) -> HttpResponse:
     """For each facet, the count of matching organisations per value (its own filter left out)."""
-    return {name: [v.__dict__ for v in values] for name, values in facets(_query(filters)).items()}
+    return answers.answer(
+        request,
+        _anonymous(caller(request)),
+        lambda: orjson.dumps(_facet_values(count_facets(_query(filters)))),
+        JSON,
+    )
 
 
 @router.get(

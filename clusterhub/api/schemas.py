@@ -99,11 +99,21 @@ class PageParams(Schema):
     size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
+class FacetValue(Schema):
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
 class ClusterPage(Schema):
     count: int
     page: int
     pages: int
     results: list[ClusterRecord]  # type: ignore[valid-type]
+    facets: dict[str, list[FacetValue]] | None = Field(
+        None, description="Facet counts, as from /clusters/facets, when asked for with facets=true"
+    )
 
 
 class MemberPage(Schema):
@@ -116,13 +126,6 @@ class MemberPage(Schema):
 class ClusterDetail(ClusterRecord):  # type: ignore[misc,valid-type]
     cooperations: list[CooperationRecord]  # type: ignore[valid-type]
     members_listed: int = Field(..., description="Member organisations in the registry")
-
-
-class FacetValue(Schema):
-    code: str
-    label: str
-    count: int
-    selected: bool
 
 
 class RegionOut(Schema):

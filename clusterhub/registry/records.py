@@ -68,7 +68,27 @@ def normalise(table: str, values: Mapping[str, Any]) -> Record:
     return out
 
 
+def attach_tag_codes(clusters: list[Cluster]) -> None:
+    """Read the code lists of `clusters` in one query, for `cluster_tags`: for pages of
+    search results, several times cheaper than prefetching `tags__term` as objects."""
+    by_pk: dict[int, dict[str, list[str]]] = {
+        c.pk: {name: [] for name in CLUSTER_TAG_FIELDS} for c in clusters
+    }
+    rows = (
+        ClusterTag.objects.filter(cluster_id__in=list(by_pk))
+        .order_by("cluster_id", "field", "position")
+        .values_list("cluster_id", "field", "term__code")
+    )
+    for pk, field, code in rows:
+        by_pk[pk][field].append(code)
+    for cluster in clusters:
+        cluster.tag_codes = by_pk[cluster.pk]  # type: ignore[attr-defined]
+
+
 def cluster_tags(cluster: Cluster) -> dict[str, list[str]]:
+    attached: dict[str, list[str]] | None = getattr(cluster, "tag_codes", None)
+    if attached is not None:
+        return attached
     tags: dict[str, list[str]] = {name: [] for name in CLUSTER_TAG_FIELDS}
     # Uses the prefetch cache when the caller prefetched `tags__term`.
     for tag in sorted(cluster.tags.all(), key=lambda t: (t.field, t.position)):

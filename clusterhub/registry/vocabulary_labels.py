@@ -8,9 +8,12 @@ purpose: tests/test_translations.py fails when a vocabulary label is missing fro
 
 from __future__ import annotations
 
+import gettext as gettext_catalogues
 from collections.abc import Mapping
+from functools import cache
 
-from django.utils.translation import gettext, gettext_noop
+import pycountry
+from django.utils.translation import get_language, gettext, gettext_noop
 
 VOCABULARY_LABELS: tuple[str, ...] = (
     # ECOSYSTEMS
@@ -80,3 +83,20 @@ VOCABULARY_LABELS: tuple[str, ...] = (
 def label(vocabulary_dict: Mapping[str, str], code: str) -> str:
     """The label of `code` in `vocabulary_dict` (a dict of clusterhub.standard.vocabularies), translated."""
     return gettext(vocabulary_dict[code])
+
+
+@cache
+def _country_catalogue(language: str) -> gettext_catalogues.NullTranslations:
+    """pycountry's translations of country names (ISO 3166-1) into `language`."""
+    return gettext_catalogues.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def country_label(code: str) -> str:
+    """The country's name in the active language ("" for an unknown code)."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return ""
+    language = (get_language() or "en").split("-")[0]
+    return _country_catalogue(language).gettext(country.name)

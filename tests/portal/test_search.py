@@ -153,3 +153,15 @@ def test_plain_clusters_url_redirects_to_a_language(client) -> None:  # type: ig
     response = client.get("/clusters/?q=x")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/clusters/")
+
+
+def test_facet_values_are_named_in_the_visitors_language(client, registry) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    with translation.override("de"):
+        result = search(ClusterQuery())
+    labels = {(name, v.code): v.label for name, values in result.facets.items() for v in values}
+    assert labels[("country", "PL")] == "Polen"
+    assert labels[("ecosystem", "health")] == "Gesundheitswirtschaft"
+    page = client.get("/de/clusters/").content.decode()
+    assert "Tschechien" in page and "Gesundheitswirtschaft" in page

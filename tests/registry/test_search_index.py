@@ -1,0 +1,149 @@
+"""The in-memory search index answers exactly as the database would, and stays current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from clusterhub.audit.services import Actor
+from clusterhub.ingest.pipeline import Part, run_import
+from clusterhub.registry import search_index
+from clusterhub.registry.demo import generate
+from clusterhub.registry.demo_loader import _table
+from clusterhub.registry.models import Cluster, ClusterTag, Member
+from clusterhub.registry.search import SORTS, ClusterQuery, facet_counts, filtered, search
+from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster
+from tests.registry import search_oracle
+
+pytestmark = pytest.mark.django_db
+ACTOR = Actor.system("test")
+
+
+@pytest.fixture
+def sample_registry() -> None:
+    """Every sixth organisation of the demo data set, with its members and cooperations."""
+    data = generate()
+    clusters = data.clusters[::6]
+    ids = {row["id"] for row in clusters}
+    members = [row for row in data.members if row["cluster_id"] in ids]
+    cooperations = [
+        row
+        for row in data.cooperations
+        if row["cluster_id"] in ids and row["partner_id"] in ids | {""}
+    ]
+    parts = [
+        Part(Path(f"sample-{table}"), table, _table(f"sample {table}", table, rows))
+        for table, rows in (
+            ("clusters", clusters),
+            ("members", members),
+            ("cooperations", cooperations),
+        )
+    ]
+    run_import(parts, source="sample", actor=ACTOR)
+
+
+def _codes(field: str) -> list[str]:
+    return sorted(set(ClusterTag.objects.filter(field=field).values_list("term__code", flat=True)))
+
+
+@st.composite
+def queries(draw: st.DrawFn) -> ClusterQuery:
+    """Text from the registry's own words (whole, cut, capitalised, accented) or made up,
+    and filters from the codes in use, their prefixes and codes no one has."""
+    texts = list(Cluster.objects.values_list("name", flat=True)[:40])
+    texts += list(Member.objects.values_list("name", flat=True)[:40])
+    words = sorted({w for text in texts for w in text.split()})
+    word = st.sampled_from(words) | st.text(min_size=1, max_size=4)
+    cut = word.flatmap(lambda w: st.integers(0, max(0, len(w) - 1)).map(lambda i: w[i:]))
+    q = st.lists(word | cut.map(str.upper), max_size=2).map(" ".join)
+
+    def pick(codes: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
+        choices = st.sampled_from(codes) if codes else st.just("X")
+        return st.lists(choices | st.just("zz"), max_size=2).map(tuple)
+
+    columns = {
+        name: sorted(set(Cluster.objects.values_list(column, flat=True)) - {"", None})
+        for name, column in (("country", "country"), ("lifecycle", "lifecycle"), ("label", "label"))
+    }
+    nuts = sorted(
+        {c[:n] for c in Cluster.objects.values_list("nuts_id", flat=True) if c for n in (2, 3, 5)}
+    )
+    sectors = sorted({c[:n] for c in _codes("sectors") for n in (1, 3, 5)})
+    return ClusterQuery(
+        q=draw(q),
+        country=draw(pick(columns["country"] + ["EL"])),
+        nuts=draw(pick(nuts)),
+        lifecycle=draw(pick(columns["lifecycle"])),
+        label=draw(pick(columns["label"])),
+        ecosystem=draw(pick(_codes("ecosystems"))),
+        sector=draw(pick(sectors)),
+        service=draw(pick(_codes("services"))),
+        need=draw(pick(_codes("needs"))),
+        coop_country=draw(pick(_codes("cooperation_countries"))),
+        sort=draw(st.sampled_from(sorted(SORTS))),
+    )
+
+
+def _sparse(query: ClusterQuery, keep: set[str]) -> ClusterQuery:
+    """The query with only the filters in `keep` (so that some queries find something)."""
+    empty = ClusterQuery()
+    changes = {name: getattr(empty, name) for name in query.filters() if name not in keep}
+    return ClusterQuery(**{**query.__dict__, **changes})
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_search_finds_what_the_database_finds_in_the_same_order_with_the_same_facet_counts(
+    sample_registry: None, data: st.DataObject
+) -> None:
+    drawn = data.draw(queries())
+    keep = data.draw(st.sets(st.sampled_from(sorted(drawn.filters()) or ["q"]), max_size=3))
+    query = _sparse(drawn, keep)
+    expected = search_oracle.ordered_pks(query)
+    event("finds none" if not expected else "finds some")
+    result = search(ClusterQuery(**{**query.__dict__, "size": 100}), with_facets=False)
+    assert result.total == len(expected)
+    assert [c.pk for c in result.clusters] == expected[:100]
+    assert set(filtered(query).values_list("pk", flat=True)) == set(expected)
+    assert facet_counts(query) == search_oracle.facet_counts(query)
+
+
+def test_the_index_follows_every_write(sample_registry: None) -> None:
+    assert search(ClusterQuery(q="zzquux")).total == 0
+    cluster, _ = upsert_cluster(
+        {"id": "new", "name": "Zzquux Klastr", "country": "SK", "ecosystems": ["digital"]},
+        source="t",
+        actor=ACTOR,
+    )
+    assert [c.pk for c in search(ClusterQuery(q="zzquux")).clusters] == [cluster.pk]
+    writer = MemberWriter(actor=ACTOR)
+    writer.add(cluster.pk, "new", {"name": "Plughorn s.r.o."})
+    writer.finish()
+    assert [c.pk for c in search(ClusterQuery(q="plughorn")).clusters] == [cluster.pk]
+    upsert_cluster(
+        {"id": "new", "name": "Zzquux Klastr", "country": "SK", "ecosystems": ["health"]},
+        source="t",
+        actor=ACTOR,
+    )
+    assert search(ClusterQuery(q="zzquux", ecosystem=("digital",))).total == 0
+    assert search(ClusterQuery(q="zzquux", ecosystem=("health",))).total == 1
+    delete_cluster(cluster, actor=ACTOR)
+    assert search(ClusterQuery(q="zzquux")).total == 0
+
+
+def test_the_index_is_kept_while_nothing_changes(sample_registry: None) -> None:
+    first = search_index.current()
+    search(ClusterQuery(q="klastr", country=("CZ",)))
+    assert search_index.current() is first
+
+
+def test_a_word_is_found_inside_longer_words_and_across_members(sample_registry: None) -> None:
+    index = search_index.current()
+    texts = dict(Cluster.objects.values_list("pk", "search_own"))
+    members = dict(Cluster.objects.values_list("pk", "search_members"))
+    for word in ("klast", "s.r.o.", "gmbh", "a", "zz", "tech"):
+        found = {index.pks[p] for p in search_index.positions_of(index.word(word))}
+        assert found == {pk for pk in texts if word in texts[pk] or word in members[pk]}, word
