@@ -99,10 +99,11 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""
     from django.core.cache import cache
 
-    from clusterhub.api import answers
+    from clusterhub.api import answers, throttles
     from clusterhub.registry import search_index
 
     cache.clear()
+    throttles.histories.clear()
     search_index.forget()
     answers.forget()
     yield

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from ninja import NinjaAPI
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from clusterhub.api import clusters, problems, reference
+from clusterhub.api.throttles import AnonymousThrottle, TokenThrottle
 
 api = NinjaAPI(
     title="Clusterhub API",
@@ -18,8 +18,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     throttle=[
-        AnonRateThrottle(settings.API_ANON_RATE),
-        AuthRateThrottle(settings.API_AUTH_RATE),
+        AnonymousThrottle(settings.API_ANON_RATE),
+        TokenThrottle(settings.API_AUTH_RATE),
     ],
     docs_url="/docs",
 )
