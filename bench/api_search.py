@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/generate_registry.py [--database URL]
     .venv/bin/python bench/api_search.py [--database URL] [--duration 60] [--clients 32] \
-        [--workers 3] [--threads 1] [--no-datasette]
+        [--server granian|gunicorn] [--workers 3] [--threads 1] [--no-datasette]
 
-Serves the app with gunicorn (`--workers` processes; sync workers, or gthread with
-`--threads` > 1) on 127.0.0.1 with the throttles lifted (`API_ANON_RATE` and
+Serves the app with granian (default; WSGI, `--workers` processes with `--threads`
+blocking threads each, connections kept alive) or gunicorn (sync workers, or gthread with
+`--threads` > 1; a sync worker closes the connection after each answer) on 127.0.0.1 with the throttles lifted (`API_ANON_RATE` and
 `API_AUTH_RATE` 100000/s) and persistent database connections (`CONN_MAX_AGE=600`). `--clients`
 closed-loop clients (bench/_http.py) then run searches for `--duration` seconds after a
 short warm-up: one search is one request, `GET /api/v1/clusters?q=…&country=…&ecosystem=…
@@ -161,7 +162,10 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds before measuring")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker process")
+    parser.add_argument(
+        "--server", choices=["granian", "gunicorn"], default="granian", help="the WSGI server"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--no-datasette", action="store_true", help="skip the Datasette peer")
     parser.add_argument(
@@ -182,23 +186,37 @@ def main() -> None:
         "API_ANSWER_CACHE_MB": str(args.answer_cache_mb),
         "CI": "true",
     }
-    server = [
-        str(BIN / "gunicorn"),
-        "clusterhub.wsgi:application",
-        f"--bind={HOST}:{args.port}",
-        f"--workers={args.workers}",
-        f"--threads={args.threads}",
-        f"--worker-class={'gthread' if args.threads > 1 else 'sync'}",
-        "--log-level=warning",
-    ]
+    if args.server == "granian":
+        server = [
+            str(BIN / "granian"),
+            "--interface=wsgi",
+            f"--host={HOST}",
+            f"--port={args.port}",
+            f"--workers={args.workers}",
+            f"--blocking-threads={args.threads}",
+            "--log-level=warning",
+            "clusterhub.wsgi:application",
+        ]
+    else:
+        server = [
+            str(BIN / "gunicorn"),
+            "clusterhub.wsgi:application",
+            f"--bind={HOST}:{args.port}",
+            f"--workers={args.workers}",
+            f"--threads={args.threads}",
+            f"--worker-class={'gthread' if args.threads > 1 else 'sync'}",
+            "--log-level=warning",
+        ]
     print(
         f"{args.clients} clients, {args.duration:.0f} s after {args.warmup:.0f} s warm-up; "
-        f"gunicorn {args.workers} workers x {args.threads} threads; "
+        f"{args.server} {args.workers} workers x {args.threads} threads; "
         f"answer store {args.answer_cache_mb} MB per process; {args.database}"
     )
     process = start(server, env)
     try:
-        measure("clusterhub (gunicorn)", args.port, clusterhub_plan(), "/api/v1/taxonomies", args)
+        measure(
+            f"clusterhub ({args.server})", args.port, clusterhub_plan(), "/api/v1/taxonomies", args
+        )
     finally:
         stop(process)
 
