@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from ninja import NinjaAPI
 
 from clusterhub.api import clusters, problems, reference
 from clusterhub.api.throttles import AnonymousThrottle, TokenThrottle
 
-api = NinjaAPI(
+
+class ClusterhubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        """ninja's document, with the problem responses each operation can give."""
+        return problems.document_problems(super().get_openapi_schema(**kwargs))
+
+
+api = ClusterhubAPI(
     title="Clusterhub API",
     version="1",
     description=(

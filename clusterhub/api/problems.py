@@ -74,3 +74,58 @@ def install(api: NinjaAPI) -> None:
 
         logging.getLogger("clusterhub.api").exception("API error on %s", request.path)
         return problem_response(500, "Internal error")
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "field": {"type": "string"},
+                    "value": {},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+_MEANINGS = {
+    400: "The request body is not readable JSON",
+    401: "No valid API token",
+    403: "The token's user may not do this",
+    404: "No such record",
+    409: "The record exists already",
+    422: "Invalid parameters or data (each bad field named in `errors`)",
+    429: "Too many requests (see Retry-After)",
+}
+
+
+def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add to every operation of an OpenAPI document the problem responses it can give."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            codes = [422, 429]
+            if "{" in path:
+                codes.append(404)
+            if operation.get("security"):
+                codes += [401, 403]
+            if method in ("post", "put", "patch"):
+                codes.append(400)
+            if method == "post":
+                codes.append(409)
+            responses = operation.setdefault("responses", {})
+            for code in sorted(codes):
+                responses.setdefault(code, {"description": _MEANINGS[code], "content": content})
+    return schema

@@ -31,3 +31,28 @@ def test_every_endpoint_is_in_the_api_guide() -> None:
         p for p, pattern in patterns.items() if not re.search(pattern + r"(?![/A-Za-z])", guide)
     ]
     assert not missing, f"document these endpoints in docs/api.md: {missing}"
+
+
+def test_every_operation_documents_the_problems_it_can_answer_with() -> None:
+    schema = json.loads(document())
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            assert {"422", "429"} <= codes, (method, path)
+            if "{" in path:
+                assert "404" in codes, (method, path)
+            if method in ("post", "put", "patch", "delete"):
+                assert {"401", "403"} <= codes, (method, path)
+            problem = operation["responses"]["422"]["content"]["application/problem+json"]
+            assert problem["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+def test_an_unknown_address_under_the_api_is_a_problem_not_a_page(client, db) -> None:  # type: ignore[no-untyped-def]
+    for response in (
+        client.get("/api/v1/clusters/abc"),
+        client.delete("/api/v1/clusters/null,null"),
+        client.get("/api/v1/nothing-here"),
+    ):
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == 404
