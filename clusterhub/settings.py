@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "clusterhub.exchange",
     "clusterhub.portal",
     "clusterhub.api",
+    "ninja",  # the API docs page with its own static files (not a CDN)
     "django_htmx",
     "axes",
 ]

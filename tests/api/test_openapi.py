@@ -56,3 +56,10 @@ def test_an_unknown_address_under_the_api_is_a_problem_not_a_page(client, db) ->
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
         assert response.json()["status"] == 404
+
+
+def test_the_interactive_api_docs_load_nothing_from_other_sites(client, db) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert not re.search(r"""(src|href)=["']https?://""", page)
+    assert "<script>" not in page  # the CSP allows no inline script

@@ -97,3 +97,14 @@ def test_the_search_and_profile_pages_log_no_errors_and_break_no_csp_rule(
 
     assert problems.csp() == []
     assert problems.all() == []
+
+
+def test_the_interactive_api_docs_render_from_the_sites_own_files_within_the_csp(
+    page: Page, transactional_db: object, problems: Problems
+) -> None:
+    page.goto("/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Clusterhub API")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert csp_violations(page) == []
+    assert problems.failed_requests == []
