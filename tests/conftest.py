@@ -107,3 +107,6 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     search_index.forget()
     answers.forget()
     yield
+    from clusterhub.registry.change_feed import feed
+
+    feed.close()  # its connection would keep the test database from being dropped

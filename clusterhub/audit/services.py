@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import orjson
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from clusterhub.audit.models import AuditEntry
+from clusterhub.audit.signals import history_committed
 from clusterhub.db import insert_rows
 
 
@@ -80,6 +81,8 @@ def record_many(actor: Actor, changes: Iterable[Change]) -> int:
         for c in changes
     ]
     insert_rows(AuditEntry, _COLUMNS, rows)
+    if rows:
+        transaction.on_commit(lambda: history_committed.send(sender=AuditEntry))
     return len(rows)
 
 

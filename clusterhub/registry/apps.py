@@ -9,6 +9,10 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_seed_vocabularies, sender=self)
+        from clusterhub.audit.signals import history_committed
+        from clusterhub.registry.change_feed import feed
+
+        history_committed.connect(feed.note_change, weak=False)
 
 
 def _seed_vocabularies(**kwargs: object) -> None:

@@ -25,6 +25,7 @@ import orjson
 from django.db import connection
 
 from clusterhub.audit.models import AuditEntry
+from clusterhub.registry import change_feed
 from clusterhub.registry.models import Cluster, ClusterTag, Region, Term
 from clusterhub.registry.profiles import PERSONAL_FIELDS
 from clusterhub.registry.records import attach_tag_codes, cluster_record
@@ -206,6 +207,8 @@ _current: SearchIndex | None = None
 def current() -> SearchIndex:
     """The index for the registry as it is now (rebuilt after any change)."""
     global _current
+    if _current is not None and change_feed.feed.quiet():
+        return _current
     generation = _generation()
     index = _current
     if index is not None and index.generation == generation:

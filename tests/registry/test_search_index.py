@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,12 @@ def _sparse(query: ClusterQuery, keep: set[str]) -> ClusterQuery:
     return ClusterQuery(**{**query.__dict__, **changes})
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Derandomized: CI runs the same examples every time; drop it locally to search further.
+@settings(
+    max_examples=100,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_search_finds_what_the_database_finds_in_the_same_order_with_the_same_facet_counts(
     sample_registry: None, data: st.DataObject
@@ -147,3 +153,41 @@ def test_a_word_is_found_inside_longer_words_and_across_members(sample_registry:
     for word in ("klast", "s.r.o.", "gmbh", "a", "zz", "tech"):
         found = {index.pks[p] for p in search_index.positions_of(index.word(word))}
         assert found == {pk for pk in texts if word in texts[pk] or word in members[pk]}, word
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_searches_learn_of_changes_by_notification_not_by_a_query_each(
+    sample_registry: None,
+) -> None:
+    import psycopg
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    search_index.current()
+    first = search_index.current()  # starts listening (and asks); later calls need not ask
+    with CaptureQueriesContext(connection) as queries:
+        assert search_index.current() is first
+    assert [q["sql"] for q in queries] == []
+    # A change committed by another process: a history entry written on another connection.
+    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+        other.execute(
+            "INSERT INTO audit_auditentry (timestamp, actor_name, action, model, object_id,"
+            " object_repr, context) VALUES (now(), 'elsewhere', 'update', 'cluster', 'x', 'x', '')"
+        )
+    for _ in range(100):  # the notification arrives a moment after the commit
+        if search_index.current() is not first:
+            break
+        time.sleep(0.02)
+    assert search_index.current() is not first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_made_by_this_process_is_searchable_at_once(sample_registry: None) -> None:
+    search_index.current()
+    assert search(ClusterQuery(q="quuxbrand")).total == 0
+    upsert_cluster(
+        {"id": "q", "name": "Quuxbrand Klastr", "country": "CZ"}, source="t", actor=ACTOR
+    )
+    assert search(ClusterQuery(q="quuxbrand")).total == 1
