@@ -24,9 +24,7 @@ import argparse
 import os
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 DEFAULT_DATABASE = f"sqlite:///{Path(tempfile.gettempdir()) / 'clusterhub-bench-registry.sqlite3'}"
@@ -99,21 +97,6 @@ def scaled_rows(
     return out_clusters, out_members, out_links, regions
 
 
-def _raw_table(name: str, table: str, rows: list[dict[str, str]]) -> Any:
-    """Rows in memory as the importer's RawTable (as the demo loader does)."""
-    from clusterhub.ingest.readers import RawTable
-    from clusterhub.standard.fields import field_names
-
-    columns = field_names(table)
-
-    def numbered() -> Iterator[tuple[int, list[str]]]:
-        yield 1, columns
-        for number, row in enumerate(rows, start=2):
-            yield number, [row.get(c, "") for c in columns]
-
-    return RawTable(name=name, rows=numbered(), encoding="utf-8")
-
-
 def load(url: str, clusters: int, members: int) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterhub.settings")
@@ -125,6 +108,7 @@ def load(url: str, clusters: int, members: int) -> None:
 
     from clusterhub.audit.services import Actor
     from clusterhub.ingest.pipeline import Part, run_import
+    from clusterhub.registry.demo_loader import rows_table
     from clusterhub.registry.models import Cluster, Cooperation, Member
     from clusterhub.registry.services import name_regions
 
@@ -134,7 +118,7 @@ def load(url: str, clusters: int, members: int) -> None:
     rows = scaled_rows(clusters, members)
     generated = time.perf_counter()
     parts = [
-        Part(Path(f"bench-{table}"), table, _raw_table(f"bench {table}", table, data))
+        Part(Path(f"bench-{table}"), table, rows_table(f"bench {table}", table, data))
         for table, data in zip(("clusters", "members", "cooperations"), rows[:3], strict=True)
     ]
     results = run_import(parts, source="bench", actor=Actor.system("bench", context="bench"))

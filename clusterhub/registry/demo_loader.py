@@ -22,7 +22,8 @@ def demo_loaded() -> bool:
     return Cluster.objects.filter(is_demo=True).exists()
 
 
-def _table(name: str, table: str, rows: list[dict[str, str]]) -> RawTable:
+def rows_table(name: str, table: str, rows: list[dict[str, str]]) -> RawTable:
+    """Rows made in memory (dicts by field name) as the importer's RawTable."""
     columns = field_names(table)
 
     def numbered() -> Iterator[Row]:
@@ -37,7 +38,7 @@ def load_demo(seed: int = 2026) -> list[ImportResult]:
     """Generate the demo registry and import it; returns the import results."""
     data = generate(seed)
     parts = [
-        Part(Path(f"demo-{table}"), table, _table(f"demo {table}", table, rows))
+        Part(Path(f"demo-{table}"), table, rows_table(f"demo {table}", table, rows))
         for table, rows in (
             ("clusters", data.clusters),
             ("members", data.members),

@@ -13,7 +13,7 @@ from clusterhub.audit.services import Actor
 from clusterhub.ingest.pipeline import Part, run_import
 from clusterhub.registry import search_index
 from clusterhub.registry.demo import generate
-from clusterhub.registry.demo_loader import _table
+from clusterhub.registry.demo_loader import rows_table
 from clusterhub.registry.models import Cluster, ClusterTag, Member
 from clusterhub.registry.search import SORTS, ClusterQuery, facet_counts, filtered, search
 from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster
@@ -36,7 +36,7 @@ def sample_registry() -> None:
         if row["cluster_id"] in ids and row["partner_id"] in ids | {""}
     ]
     parts = [
-        Part(Path(f"sample-{table}"), table, _table(f"sample {table}", table, rows))
+        Part(Path(f"sample-{table}"), table, rows_table(f"sample {table}", table, rows))
         for table, rows in (
             ("clusters", clusters),
             ("members", members),
