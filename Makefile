@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo,spark]'
 	touch $(STAMP)
 
 # Front-end libraries, served as static files; reinstalled when the lock file changes.
@@ -48,7 +48,7 @@ typecheck: setup
 
 # The benchmarks' servers and peers (gunicorn, Datasette), only where benchmarks run.
 $(VENV)/.bench-installed: pyproject.toml | $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,geo,spark,bench]'
 	touch $(VENV)/.bench-installed
 
 bench: setup $(VENV)/.bench-installed

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "clusterhub.registry",
     "clusterhub.ingest",
     "clusterhub.exchange",
+    "clusterhub.mapping",
     "clusterhub.portal",
     "clusterhub.api",
     "ninja",  # the API docs page with its own static files (not a CDN)

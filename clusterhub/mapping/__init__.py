@@ -1,0 +1,1 @@
+"""Regional cluster mapping in the platform: run the analytics, store result sets, serve them."""

@@ -1,0 +1,135 @@
+"""`clusterhub mapping compute`: location quotients and a method's flags from statistics files."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+
+from clusterhub.analytics.mapping import (
+    BACKENDS,
+    METHODS,
+    InputError,
+    compute,
+    read_inputs,
+    write_result,
+)
+from clusterhub.analytics.mapping.output import FORMATS
+from clusterhub.analytics.mapping.problems import describe
+
+HELP = "Compute a regional cluster mapping (cmp flags or stars) and write it as CSV or Parquet."
+
+
+def add_arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--observations",
+        type=Path,
+        required=True,
+        help="region, category, employment[, establishments, year] (CSV or Parquet), "
+        "or a Eurostat table (SBS extract, TSV or SDMX-CSV download)",
+    )
+    parser.add_argument("--categories", type=Path, required=True, help="category, group[, label]")
+    parser.add_argument("--region-totals", type=Path, help="region, group, employment[, year]")
+    parser.add_argument("--reference-totals", type=Path, help="category, employment[, year]")
+    parser.add_argument("--crosswalk", type=Path, help="industry, category[, weight]")
+    parser.add_argument("--method", choices=list(METHODS), required=True)
+    parser.add_argument("--backend", choices=list(BACKENDS), default="duckdb")
+    parser.add_argument("--year", type=int, help="keep only this year in the result")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a method parameter, e.g. min_lq=1.5 for stars (repeatable)",
+    )
+    parser.add_argument(
+        "--nuts-level",
+        type=int,
+        default=2,
+        choices=[0, 1, 2, 3],
+        help="Eurostat tables: NUTS level kept",
+    )
+    parser.add_argument(
+        "--indicator", help="Eurostat downloads with several indicators: the one to use"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="OUT.csv or OUT.parquet")
+
+
+def run(command: BaseCommand, options: dict[str, Any]) -> None:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out: Path = options["out"]
+    if out.suffix.lower() not in FORMATS:
+        raise CommandError(f"--out {out}: the result must be a .csv or .parquet file")
+    if not out.parent.is_dir():
+        raise CommandError(f"--out {out}: the folder {out.parent} does not exist")
+    params = _params(options["param"])
+    started = time.perf_counter()
+    show = err.is_terminal and not os.environ.get("CI")
+    with err.status("reading the inputs", spinner="dots") if show else _Quiet() as status:
+
+        def progress(stage: str) -> None:
+            if show:
+                status.update(stage)
+
+        try:
+            inputs = read_inputs(
+                options["observations"],
+                options["categories"],
+                region_totals=options["region_totals"],
+                reference_totals=options["reference_totals"],
+                crosswalk=options["crosswalk"],
+                nuts_level=options["nuts_level"],
+                indicator=options["indicator"],
+            )
+            result = compute(
+                inputs,
+                options["method"],
+                options["backend"],
+                params=params,
+                year=options["year"],
+                progress=progress,
+            )
+            progress(f"writing {out.name}")
+            write_result(result, out)
+        except InputError as error:
+            raise CommandError("the inputs cannot be mapped:\n" + str(error)) from None
+        except (ValueError, RuntimeError) as error:
+            raise CommandError(str(error)) from None
+    if inputs.findings.warnings:
+        err.print(f"{len(inputs.findings.warnings)} warnings:", style="yellow")
+        err.print(describe(inputs.findings.warnings), markup=False)
+    regions = len(set(result.column("region").to_pylist()))
+    categories = len(set(result.column("category").to_pylist()))
+    command.stdout.write(
+        f"{out}: {result.num_rows} rows ({regions} regions, {categories} categories), "
+        f"method {options['method']} on {options['backend']}, "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
+def _params(pairs: list[str]) -> dict[str, float | str]:
+    params: dict[str, float | str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise CommandError(f"--param {pair}: write it as NAME=VALUE")
+        try:
+            params[name.strip()] = float(value)
+        except ValueError:
+            params[name.strip()] = value.strip()
+    return params
+
+
+class _Quiet:
+    def __enter__(self) -> _Quiet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, stage: str) -> None:
+        return None
