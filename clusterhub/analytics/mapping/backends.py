@@ -115,7 +115,8 @@ class SparkBackend:
 
     def from_arrow(self, table: pa.Table) -> ir.Table:
         name = _unique("input")
-        self.session.createDataFrame(table.to_pandas()).createOrReplaceTempView(name)
+        # From Arrow, not pandas: pandas would turn missing numbers into NaN, which Spark sums.
+        self.session.createDataFrame(table).createOrReplaceTempView(name)
         return self.con.table(name)
 
     def materialize(self, expr: ir.Table) -> ir.Table:
