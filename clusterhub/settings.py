@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "clusterhub.ingest",
     "clusterhub.exchange",
     "clusterhub.mapping",
+    "clusterhub.benchmarking",
+    "clusterhub.policy",
     "clusterhub.portal",
     "clusterhub.api",
     "ninja",  # the API docs page with its own static files (not a CDN)
@@ -134,6 +136,12 @@ VENDOR_ASSETS = {
     "vendor/markercluster": "leaflet.markercluster/dist",
     "vendor/topojson": "topojson-client/dist",
     "vendor/world-atlas": "world-atlas",
+    # Charts: Vega-Lite specs (built with Altair) rendered by vega-embed; the interpreter
+    # evaluates Vega expressions without eval(), so the CSP needs no 'unsafe-eval'.
+    "vendor/vega": "vega/build",
+    "vendor/vega-lite": "vega-lite/build",
+    "vendor/vega-embed": "vega-embed/build",
+    "vendor/vega-interpreter": "vega-interpreter/build",
 }
 STATICFILES_DIRS = [(prefix, NODE_MODULES / folder) for prefix, folder in VENDOR_ASSETS.items()]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(Path.cwd() / "staticfiles")))
