@@ -1,0 +1,1 @@
+"""Benchmarking of cluster organisations: surveys, indicators, peer comparison, the study."""

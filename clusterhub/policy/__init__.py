@@ -1,0 +1,1 @@
+"""Policy initiatives: the support measures for clusters (EU, national, regional)."""
