@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.policy import Action, can
+from clusterhub.mapping.queries import region_badges
 from clusterhub.registry import profiles
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.search import ClusterQuery, search
@@ -92,5 +93,6 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "json_ld": _script_safe_json(profiles.json_ld(cluster, request.build_absolute_uri())),
         "can_edit": can(request.user, Action.EDIT, cluster),
         "can_delete": can(request.user, Action.DELETE, cluster),
+        "mapping_badges": region_badges(cluster),
     }
     return render(request, "portal/clusters/detail.html", context)
