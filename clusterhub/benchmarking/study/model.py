@@ -1,0 +1,63 @@
+"""The parts of a study: numbered exhibits (figures and tables) inside sections."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Exhibit:
+    """A figure (a chart, with its data as a table) or a table, numbered in the study."""
+
+    kind: str  # "figure" or "table"
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    spec: dict[str, Any] | None = None  # Vega-Lite, for figures
+    note: str = ""
+    number: int = 0
+    svg: str = ""  # the chart drawn for print, filled in when rendering
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.number}"
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == "figure"
+
+    @property
+    def spec_json(self) -> str:
+        return json.dumps(self.spec, ensure_ascii=False) if self.spec else ""
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import gettext
+
+        word = gettext("Figure") if self.is_figure else gettext("Table")
+        return f"{word} {self.number}"
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    exhibits: list[Exhibit] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    anchor: str = ""
+
+    def all_exhibits(self) -> list[Exhibit]:
+        found = list(self.exhibits)
+        for sub in self.subsections:
+            found += sub.all_exhibits()
+        return found
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A recommendation and the exhibits whose figures it rests on."""
+
+    text: str
+    cites: tuple[Exhibit, ...]
