@@ -3,6 +3,7 @@ vl-convert turns them into SVG for the PDF."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import altair as alt
@@ -78,3 +79,60 @@ def ranges(data: list[dict[str, Any]], group: str, *, title_x: str, title_y: str
     point = base.mark_point(filled=True, size=60).encode(x="median:Q")
     height = max(60, 20 * len(data))
     return _spec(alt.layer(line, point).properties(width=WIDTH, height=height))
+
+
+def radar(data: list[dict[str, Any]], *, title: str) -> dict[str, Any]:
+    """A radar of percentiles (0-100) per area, one polygon per peer group.
+
+    Vega-Lite has no radar mark, so the areas are laid round a circle with calculated
+    x/y positions: one line per peer group, closed back to its first area.
+    """
+    areas = sorted({row["area"] for row in data})
+    step = 360 / max(1, len(areas))
+    points = []
+    for row in data:
+        index = areas.index(row["area"])
+        points.append({**row, "angle": index * step, "order": index})
+    closing = [{**p, "order": len(areas)} for p in points if p["order"] == 0]
+    values = points + closing
+    base = alt.Chart(alt.Data(values=values)).transform_calculate(
+        x="datum.percentile * sin(datum.angle * PI / 180)",
+        y="datum.percentile * cos(datum.angle * PI / 180)",
+    )
+    axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
+    scale = alt.Scale(domain=[-115, 115])
+    lines = base.mark_line(point=True).encode(
+        x=alt.X("x:Q", scale=scale, axis=axis),
+        y=alt.Y("y:Q", scale=scale, axis=axis),
+        order="order:Q",
+        color=alt.Color("peers:N", title=title, legend=alt.Legend(orient="bottom", columns=2)),
+    )
+    rings = (
+        alt.Chart(alt.Data(values=[{"r": r} for r in (25, 50, 75, 100)]))
+        .mark_arc(filled=False, stroke="#bbb", strokeDash=[2, 2])
+        .encode(
+            theta=alt.value(2 * math.pi),
+            radius=alt.Radius(
+                "r:Q", stack=None, scale=alt.Scale(type="linear", domain=[0, 115], range=[0, 150])
+            ),
+        )
+    )
+    spokes = [
+        {
+            "area": a,
+            "x": 108 * math.sin(math.radians(i * step)),
+            "y": 108 * math.cos(math.radians(i * step)),
+        }
+        for i, a in enumerate(areas)
+    ]
+    names = (
+        alt.Chart(alt.Data(values=spokes))
+        .mark_text(fontSize=10)
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=axis),
+            y=alt.Y("y:Q", scale=scale, axis=axis),
+            text="area:N",
+        )
+    )
+    chart = alt.layer(rings, lines, names).properties(width=300, height=300)
+    return _spec(chart.configure_view(stroke=None))

@@ -7,18 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from clusterhub.analytics.benchmark import compute_indicators, size_band
-from clusterhub.benchmarking.answers import latest_answers
-from clusterhub.benchmarking.models import Questionnaire
+from clusterhub.analytics.benchmark import compute_indicators
+from clusterhub.benchmarking.records import organisations
 from clusterhub.mapping.queries import Badge, region_badges
 from clusterhub.policy.models import Initiative
 from clusterhub.policy.queries import initiatives_for
 from clusterhub.registry.models import Cluster
-from clusterhub.registry.records import attach_tag_codes, cluster_record
-from clusterhub.standard.fields import TABLES
-
-# Fields of a cluster record the study may use: everything public, nothing personal.
-PUBLIC_FIELDS = tuple(f.name for f in TABLES["clusters"] if not f.personal)
 
 
 @dataclass(frozen=True)
@@ -59,52 +53,37 @@ class StudyData:
         return sum(1 for org in self.organisations if org.answered)
 
 
-def latest_questionnaire() -> str | None:
-    """The key of the questionnaire published last (the study uses its answers)."""
-    found = Questionnaire.objects.order_by("-published_at").values_list("key", flat=True).first()
-    return str(found) if found else None
-
-
 def gather(scope: Scope) -> StudyData:
     clusters = Cluster.objects.order_by("country", "name")
     if scope.country:
         clusters = clusters.filter(country=scope.country)
     if scope.ecosystem:
         clusters = clusters.filter(tags__field="ecosystems", tags__term__code=scope.ecosystem)
-    selected = list(clusters.distinct())
-    attach_tag_codes(selected)
-    questionnaire = latest_questionnaire()
-    answers = latest_answers(questionnaire) if questionnaire else {}
-    organisations: list[Organisation] = []
-    records: dict[str, dict[str, Any]] = {}
-    for cluster in selected:
-        full = cluster_record(cluster)
-        record = {name: full.get(name) for name in PUBLIC_FIELDS}
-        answered = cluster.pk in answers
-        records[str(cluster.pk)] = {**record, **answers.get(cluster.pk, {})}
-        organisations.append(
-            Organisation(
-                pk=cluster.pk,
-                name=cluster.name,
-                country=cluster.country,
-                nuts=cluster.nuts_id,
-                ecosystems=list(record.get("ecosystems") or []),
-                lifecycle=record.get("lifecycle"),
-                size_band=size_band(record.get("members_total")),
-                answered=answered,
-                record=record,
-                badges=region_badges(cluster),
-            )
+    found = organisations(clusters.distinct())
+    orgs = [
+        Organisation(
+            pk=cluster.pk,
+            name=cluster.name,
+            country=cluster.country,
+            nuts=cluster.nuts_id,
+            ecosystems=list(found.attributes[str(cluster.pk)]["ecosystem"]),
+            lifecycle=found.attributes[str(cluster.pk)]["lifecycle"],
+            size_band=found.attributes[str(cluster.pk)]["size_band"],
+            answered=cluster.pk in found.answers,
+            record=found.records[str(cluster.pk)],
+            badges=region_badges(cluster),
         )
+        for cluster in found.clusters
+    ]
     initiatives = list(
         initiatives_for(country=scope.country, ecosystem=scope.ecosystem).order_by("level", "name")
     )
     return StudyData(
         scope=scope,
-        organisations=organisations,
-        values=compute_indicators(records, scope.year),
-        answers=answers,
-        questionnaire=questionnaire,
+        organisations=orgs,
+        values=compute_indicators(found.records, scope.year),
+        answers=found.answers,
+        questionnaire=found.questionnaire,
         initiatives=initiatives,
         generated=dt.datetime.now(dt.UTC),
     )

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.policy import Action, can
+from clusterhub.benchmarking.peers import peer_comparison
 from clusterhub.mapping.queries import region_badges
 from clusterhub.registry import profiles
 from clusterhub.registry.models import Cluster
@@ -94,5 +95,9 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can(request.user, Action.EDIT, cluster),
         "can_delete": can(request.user, Action.DELETE, cluster),
         "mapping_badges": region_badges(cluster),
+        # The comparison reveals the organisation's own survey answers: managers only.
+        "peers": peer_comparison(cluster)
+        if can(request.user, Action.VIEW_BENCHMARK, cluster)
+        else None,
     }
     return render(request, "portal/clusters/detail.html", context)
