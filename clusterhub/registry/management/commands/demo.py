@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
 from clusterhub.ingest.report import ImportRefused
+from clusterhub.mapping.demo import load_demo_mapping
 from clusterhub.registry.demo_loader import demo_loaded, load_demo
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
                 raise CommandError("demo data failed validation: " + "; ".join(problems)) from None
             for result in results:
                 self.stdout.write(result.summary())
+            for name in load_demo_mapping(options["seed"]):
+                self.stdout.write(f"demo mapping: loaded {name}")
         password = ensure_demo_admin()
         if password:
             self.stdout.write(
