@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
+from clusterhub.benchmarking.demo import load_demo_answers
 from clusterhub.ingest.report import ImportRefused
 from clusterhub.mapping.demo import load_demo_mapping
 from clusterhub.registry.demo_loader import demo_loaded, load_demo
@@ -36,6 +37,8 @@ class Command(BaseCommand):
                 self.stdout.write(result.summary())
             for name in load_demo_mapping(options["seed"]):
                 self.stdout.write(f"demo mapping: loaded {name}")
+            answered = load_demo_answers(options["seed"])
+            self.stdout.write(f"demo benchmarking survey: {answered} organisations answered")
         password = ensure_demo_admin()
         if password:
             self.stdout.write(
