@@ -29,6 +29,10 @@ class Study:
     exhibits: list[Exhibit]
     data: StudyData
 
+    @property
+    def generated_utc(self) -> str:
+        return self.generated.strftime("%Y-%m-%d %H:%M")
+
 
 def compose(data: StudyData) -> Study:
     method = method_section(data)
