@@ -8,21 +8,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clusterhub.benchmarking.study import Scope, compose, gather, render_html, render_pdf
+from clusterhub.benchmarking.study import Scope, compose, gather, render_html
+from clusterhub.benchmarking.study.render import render_pdf_pages
 
 FORMATS = ("html", "pdf")
+
+
+@dataclass(frozen=True)
+class Document:
+    content: bytes
+    pages: int | None = None  # PDF only
 
 
 @dataclass(frozen=True)
 class ReportType:
     name: str
     summary: str
-    build: Callable[[Scope, str], bytes]
+    build: Callable[[Scope, str], Document]
 
 
-def benchmarking_study(scope: Scope, output: str) -> bytes:
+def benchmarking_study(scope: Scope, output: str) -> Document:
     study = compose(gather(scope))
-    return render_pdf(study) if output == "pdf" else render_html(study).encode("utf-8")
+    if output == "pdf":
+        return Document(*render_pdf_pages(study))
+    return Document(render_html(study).encode("utf-8"))
 
 
 REPORTS: dict[str, ReportType] = {

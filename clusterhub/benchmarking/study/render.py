@@ -39,8 +39,13 @@ def render_html(study: Study, *, standalone: bool = True) -> str:
 
 def render_pdf(study: Study) -> bytes:
     """The study as PDF, page by page with a contents list and page numbers."""
+    return render_pdf_pages(study)[0]
+
+
+def render_pdf_pages(study: Study) -> tuple[bytes, int]:
+    """The study as PDF and its number of pages."""
     import weasyprint
 
-    html = render_html(study)
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
-    return pdf
+    document = weasyprint.HTML(string=render_html(study)).render()
+    pdf: bytes = document.write_pdf()
+    return pdf, len(document.pages)

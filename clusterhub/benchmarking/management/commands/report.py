@@ -50,8 +50,10 @@ class Command(BaseCommand):
                 Scope(country=country, ecosystem=ecosystem), options["output"]
             )
         partial = out.with_name(f".{out.name}.partial")
-        partial.write_bytes(document)
+        partial.write_bytes(document.content)
         partial.replace(out)
+        pages = f"{document.pages} pages, " if document.pages else ""
         self.stdout.write(
-            f"{out}: {options['type']} report, {len(document):,} bytes, {time.perf_counter() - started:.1f} s"
+            f"{out}: {options['type']} report, {pages}{len(document.content):,} bytes, "
+            f"{time.perf_counter() - started:.1f} s"
         )
