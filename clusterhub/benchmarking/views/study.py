@@ -30,16 +30,23 @@ def _scope(request: HttpRequest) -> Scope:
 def study_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     countries = sorted(
-        ((code, country_name(code)) for code in Cluster.objects.values_list("country", flat=True).distinct()),
+        (
+            (code, country_name(code))
+            for code in Cluster.objects.values_list("country", flat=True).distinct()
+        ),
         key=lambda item: item[1],
     )
-    query = urlencode({k: v for k, v in (("country", scope.country), ("ecosystem", scope.ecosystem)) if v})
+    query = urlencode(
+        {k: v for k, v in (("country", scope.country), ("ecosystem", scope.ecosystem)) if v}
+    )
     context = {
         "study": compose(gather(scope)),
         "scope": scope,
         "query": query,
         "countries": countries,
-        "ecosystems": sorted(((code, ecosystem(code)) for code in ECOSYSTEMS), key=lambda item: item[1]),
+        "ecosystems": sorted(
+            ((code, ecosystem(code)) for code in ECOSYSTEMS), key=lambda item: item[1]
+        ),
     }
     return render(request, "portal/study/page.html", context)
 
