@@ -35,7 +35,11 @@ class AuditEntry(models.Model):
         verbose_name = _("change")
         verbose_name_plural = _("changes")
         ordering = ["-timestamp", "-id"]
-        indexes = [models.Index(fields=["model", "object_id"])]
+        indexes = [
+            models.Index(fields=["model", "object_id"]),
+            # The newest entry of one kind of record (the search index's freshness check).
+            models.Index(fields=["model", "id"], name="audit_model_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.model} {self.object_repr}"

@@ -124,16 +124,27 @@ class SearchIndex:
         return found
 
 
+# History entries of the records the index is built from. Entries of other apps (surveys,
+# mapping results, policy initiatives) do not change a search's answer, so they must not
+# make every process rebuild its index.
+INDEXED_MODELS = ("cluster", "member", "cooperation")
+
+
 def _generation() -> tuple[Any, ...]:
-    """The latest history entry (id and time: ids of rolled-back entries come back) and
-    the highest organisation id. In SQL rather than the ORM, and only index lookups (no
-    COUNT, which scans the table on PostgreSQL): it runs on every search."""
+    """The latest history entry of an indexed record (id and time: ids of rolled-back
+    entries come back) and the highest organisation id. In SQL rather than the ORM, and only
+    index lookups (no COUNT, which scans the table on PostgreSQL): it runs on every search.
+    One MAX per model, each answered from the (model, id) index."""
     audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
+    latest = " UNION ALL ".join(
+        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in INDEXED_MODELS
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {audit}),"
-            f" (SELECT timestamp FROM {audit} ORDER BY id DESC LIMIT 1),"
-            f" (SELECT MAX(id) FROM {clusters})"
+            f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters})"
+            f" FROM (SELECT MAX(id) AS id FROM ({latest}) AS per_model) AS newest"
+            f" LEFT JOIN {audit} AS entry ON entry.id = newest.id",
+            INDEXED_MODELS,
         )
         row = cursor.fetchone()
     return tuple(row)

@@ -146,6 +146,26 @@ def test_the_index_is_kept_while_nothing_changes(sample_registry: None) -> None:
     assert search_index.current() is first
 
 
+def test_changes_outside_the_registry_keep_the_index(sample_registry: None) -> None:
+    """Survey answers, mapping results and policy initiatives have history entries too,
+    but no search depends on them: every process would rebuild its index for nothing."""
+    from clusterhub.policy.services import upsert_initiative
+
+    first = search_index.current()
+    upsert_initiative(
+        {"code": "eu-test", "name": "Test programme", "level": "eu"}, actor=Actor.system("test")
+    )
+    assert search_index.current() is first
+    cluster = Cluster.objects.order_by("pk").first()
+    assert cluster is not None
+    upsert_cluster(
+        {"id": cluster.source_id, "name": "Přejmenovaný klastr", "country": cluster.country},
+        source=cluster.source,
+        actor=Actor.system("test"),
+    )
+    assert search_index.current() is not first
+
+
 def test_a_word_is_found_inside_longer_words_and_across_members(sample_registry: None) -> None:
     index = search_index.current()
     texts = dict(Cluster.objects.values_list("pk", "search_own"))
