@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from clusterhub.analytics.mapping import (
     BACKENDS,
@@ -69,11 +70,21 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     params = _params(options["param"])
     started = time.perf_counter()
     show = err.is_terminal and not os.environ.get("CI")
-    with err.status("reading the inputs", spinner="dots") if show else _Quiet() as status:
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} steps"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not show,
+    )
+    with bar:
+        # Four steps: read the inputs, check the observations, compute, write.
+        task = bar.add_task("reading the inputs", total=4)
 
         def progress(stage: str) -> None:
-            if show:
-                status.update(stage)
+            bar.update(task, advance=1, description=stage)
 
         try:
             inputs = read_inputs(
@@ -95,6 +106,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
             )
             progress(f"writing {out.name}")
             write_result(result, out)
+            bar.update(task, completed=4)
         except InputError as error:
             raise CommandError("the inputs cannot be mapped:\n" + str(error)) from None
         except (ValueError, RuntimeError) as error:
@@ -122,14 +134,3 @@ def _params(pairs: list[str]) -> dict[str, float | str]:
         except ValueError:
             params[name.strip()] = value.strip()
     return params
-
-
-class _Quiet:
-    def __enter__(self) -> _Quiet:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, stage: str) -> None:
-        return None
