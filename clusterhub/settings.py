@@ -182,3 +182,19 @@ API_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 API_AUTH_RATE = env_str("API_AUTH_RATE", "6000/min")
 # Answers to repeated anonymous searches kept per server process (0 turns the store off).
 API_ANSWER_CACHE_MB = env_int("API_ANSWER_CACHE_MB", 32)
+
+# Mail: survey invitations and reminders. With no EMAIL_HOST, mail is printed to the
+# console (development); tests use Django's in-memory outbox.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Clusterhub <clusterhub@localhost>")

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.ingest.models import ImportRun
+from clusterhub.policy.models import Initiative
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member, Region, Term
 
 # A complete, valid cluster row; tests override single cells to break one rule at a time.
@@ -127,6 +128,7 @@ def snapshot() -> dict[str, int]:
 
 def empty_registry() -> None:
     """Delete everything an import writes, as in a freshly migrated database."""
+    Initiative.objects.all().delete()
     Cooperation.objects.all().delete()
     Member.objects.all().delete()
     ClusterTag.objects.all().delete()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from clusterhub.policy.models import Initiative
 from clusterhub.registry.models import Cluster
 
 
@@ -23,6 +24,19 @@ class Action(StrEnum):
     VIEW_HISTORY = "view_history"
     RESTORE = "restore"
     INVITE = "invite"
+    # Create, change or delete a policy initiative; target: the Initiative, or the country
+    # code of a new one ("" for the EU level, which only admins may change).
+    EDIT_INITIATIVE = "edit_initiative"
+    # Benchmarking surveys. Answer: a cluster's response (target: the Cluster), its
+    # managers. Manage: survey rounds, invitations, reminders, response rates, reopening
+    # and importing answers (target: a country code or a Cluster). See answers: a
+    # cluster's individual answers (target: the Cluster). Nobody else sees answers.
+    ANSWER_SURVEY = "answer_survey"
+    MANAGE_SURVEYS = "manage_surveys"
+    VIEW_SURVEY_ANSWERS = "view_survey_answers"
+    # An organisation's peer comparison (its indicators as percentiles among its peers;
+    # target: the Cluster): its managers and the coordinators of its country.
+    VIEW_BENCHMARK = "view_benchmark"
 
 
 def coordinated_countries(user: Any) -> frozenset[str]:
@@ -57,13 +71,16 @@ def has_role(user: Any) -> bool:
 def _country_of(target: Any) -> str | None:
     if isinstance(target, Cluster):
         return target.country
+    if isinstance(target, Initiative):
+        return target.country if target.level != "eu" else None
     if isinstance(target, str):
         return target.upper()
     return None
 
 
 def can(user: Any, action: Action, target: Any = None) -> bool:
-    """May `user` do `action` on `target` (a Cluster, or a country code for create/import)?"""
+    """May `user` do `action` on `target` (a Cluster or an Initiative, or a country code for
+    create/import and for a new initiative)?"""
     if action == Action.VIEW:
         return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -75,10 +92,22 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
     if action == Action.INVITE:
         return False
     country = _country_of(target)
-    coordinates = country is not None and country in coordinated_countries(user)
+    coordinates = bool(country) and country in coordinated_countries(user)
+    if action == Action.EDIT_INITIATIVE:
+        return coordinates
+    if action == Action.ANSWER_SURVEY:
+        return isinstance(target, Cluster) and target.pk in managed_clusters(user)
+    if action in (Action.MANAGE_SURVEYS, Action.VIEW_SURVEY_ANSWERS):
+        return coordinates
     if action in (Action.CREATE, Action.IMPORT, Action.DELETE):
         return coordinates
-    if action in (Action.EDIT, Action.EDIT_MEMBERS, Action.VIEW_HISTORY, Action.RESTORE):
+    if action in (
+        Action.EDIT,
+        Action.EDIT_MEMBERS,
+        Action.VIEW_HISTORY,
+        Action.RESTORE,
+        Action.VIEW_BENCHMARK,
+    ):
         manages = isinstance(target, Cluster) and target.pk in managed_clusters(user)
         return coordinates or manages
     return False

@@ -21,6 +21,8 @@ _FIXED = {
     "labels": vocab.LABELS,
     "member-types": vocab.MEMBER_TYPES,
     "cooperation-kinds": vocab.COOPERATION_KINDS,
+    "initiative-levels": vocab.INITIATIVE_LEVELS,
+    "instruments": vocab.INSTRUMENTS,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from ninja import Field, Schema
@@ -15,6 +16,7 @@ _TYPES: dict[str, Any] = {
     "latitude": float,
     "longitude": float,
     "nonnegative": float,
+    "amount": float,
     "count": int,
     "year": int,
 }
@@ -46,6 +48,17 @@ MemberRecord = create_model(  # type: ignore[call-overload]
 )
 CooperationRecord = create_model(  # type: ignore[call-overload]
     "Cooperation", __base__=Schema, **_output_fields("cooperations")
+)
+
+InitiativeRecord = create_model(  # type: ignore[call-overload]
+    "PolicyInitiative",
+    __base__=Schema,
+    **_output_fields("policy_initiatives"),
+    citation=(
+        str,
+        Field(..., description="Text to cite it by: [code] name, level, place, period. link"),
+    ),
+    url=(str, Field(..., description="The initiative's page in the portal.")),
 )
 
 _INPUT_VALUE = str | int | float | list[str] | None
@@ -92,6 +105,38 @@ class ClusterFilters(Schema):
     need: list[str] = Field([], description="Services looked for")
     coop_country: list[str] = Field([], description="Countries of cooperation partners")
     sort: Literal[tuple(SORTS)] = Field("name", description="Order of the results")  # type: ignore[valid-type]
+
+
+class InitiativeFilters(Schema):
+    """The filters of `initiatives_for`; repeated (or comma-separated) values are alternatives."""
+
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to find in the code, names, managing body and descriptions.",
+    )
+    level: list[str] = Field([], description="eu, national, regional")
+    country: list[str] = Field(
+        [], description="ISO country codes; EU-level initiatives apply in every country"
+    )
+    region: list[str] = Field(
+        [], description="NUTS codes; initiatives of the region, a region containing it or within it"
+    )
+    instrument: list[str] = Field([], description="Instrument slugs, e.g. voucher")
+    ecosystem: list[str] = Field(
+        [], description="EU industrial ecosystem slugs; initiatives open to all match too"
+    )
+    sector: list[str] = Field(
+        [], description="NACE codes; a code above or below matches, as do initiatives open to all"
+    )
+    active_on: date | None = Field(None, description="A day the initiative runs on")
+
+
+class InitiativePage(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[InitiativeRecord]  # type: ignore[valid-type]
 
 
 class PageParams(Schema):

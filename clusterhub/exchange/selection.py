@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, QuerySet
 
+from clusterhub.policy.queries import initiatives_for
+from clusterhub.policy.records import initiative_record
 from clusterhub.registry.models import Cluster, Cooperation, Member
 from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
 from clusterhub.registry.search import ClusterQuery, filtered
@@ -44,8 +46,19 @@ def _strip(record: Record, fields: list[Field]) -> Record:
 
 
 def records(table: str, filters: Filters, include_personal: bool) -> Iterator[Record]:
-    """The table's records in a stable order: source and id, then member name."""
+    """The table's records in a stable order: source and id, then member name; the policy
+    initiatives that apply to the filters' countries, regions, ecosystems and sectors, by code."""
     fields = fields_for(table, include_personal)
+    if table == "policy_initiatives":
+        initiatives = initiatives_for(
+            country=filters.country,
+            region=filters.nuts,
+            sector=filters.sector,
+            ecosystem=filters.ecosystem,
+        )
+        for initiative in initiatives.prefetch_related("tags").order_by("code"):
+            yield _strip(initiative_record(initiative), fields)
+        return
     clusters = filters.clusters()
     if table == "clusters":
         qs = (

@@ -26,6 +26,8 @@ class Layout:
 
 
 def _guess_table(recognised: dict[str, set[str]]) -> str:
+    if {"code", "level"} <= recognised["policy_initiatives"]:
+        return "policy_initiatives"
     members_like = recognised["members"] | recognised["cooperations"]
     if "cluster_id" in members_like:
         partner = {"partner_id", "partner_name", "partner_country", "kind", "since", "until"}

@@ -10,6 +10,7 @@ from clusterhub.ingest.pipeline import Part, run_import
 from clusterhub.ingest.readers import RawTable
 from clusterhub.ingest.readers.base import Row
 from clusterhub.ingest.report import ImportResult
+from clusterhub.policy.demo import demo_initiatives
 from clusterhub.registry.demo import generate
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.services import name_regions
@@ -35,7 +36,8 @@ def rows_table(name: str, table: str, rows: list[dict[str, str]]) -> RawTable:
 
 
 def load_demo(seed: int = 2026) -> list[ImportResult]:
-    """Generate the demo registry and import it; returns the import results."""
+    """Generate the demo registry (with demo policy initiatives) and import it; returns the
+    import results."""
     data = generate(seed)
     parts = [
         Part(Path(f"demo-{table}"), table, rows_table(f"demo {table}", table, rows))
@@ -43,6 +45,7 @@ def load_demo(seed: int = 2026) -> list[ImportResult]:
             ("clusters", data.clusters),
             ("members", data.members),
             ("cooperations", data.cooperations),
+            ("policy_initiatives", demo_initiatives()),
         )
     ]
     results = run_import(

@@ -19,6 +19,9 @@ _PATTERNS = {
     "nace": r"[A-Ua-u]?\s*(\d{2}(\.\d{1,2})?)?",
     "url": r"https?://\S+",
     "email": r"[^@\s]+@[^@\s]+\.[^@\s]+",
+    "slug": r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*",
+    "period": r"\d{4}(-\d{2}-\d{2})?",
+    "currency": r"[A-Za-z]{3}",
 }
 _FOREIGN_KEYS = {
     "members": [{"fields": "cluster_id", "reference": {"resource": "clusters", "fields": "id"}}],
@@ -55,7 +58,7 @@ def field_schema(field: Field) -> dict[str, Any]:
         constraints["enum"] = list(field.vocabulary)
     elif item:
         constraints["pattern"] = item
-    if field.kind in ("count", "nonnegative"):
+    if field.kind in ("count", "nonnegative", "amount"):
         constraints["minimum"] = 0
     if field.kind == "count":
         constraints["maximum"] = MAX_COUNT
@@ -82,6 +85,8 @@ def table_schema(table: str, include_personal: bool = True) -> dict[str, Any]:
     }
     if table == "clusters":
         schema["primaryKey"] = ["source", "id"]
+    if table == "policy_initiatives":
+        schema["primaryKey"] = ["code"]
     if table in _FOREIGN_KEYS:
         schema["foreignKeys"] = _FOREIGN_KEYS[table]
     return schema

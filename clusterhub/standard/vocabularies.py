@@ -77,6 +77,28 @@ COOPERATION_KINDS: dict[str, str] = {
     "other": "Other",
 }
 
+# Policy initiatives (support measures): the level of government that runs one.
+INITIATIVE_LEVELS: dict[str, str] = {
+    "eu": "European Union",
+    "national": "National",
+    "regional": "Regional",
+}
+
+# Policy initiatives: the kind of support a measure gives.
+INSTRUMENTS: dict[str, str] = {
+    "grant": "Grant",
+    "loan": "Loan",
+    "guarantee": "Guarantee",
+    "voucher": "Voucher",
+    "tax-incentive": "Tax incentive",
+    "cluster-programme": "Cluster programme",
+    "label-certification": "Label or certification",
+    "advisory": "Advisory services",
+    "network-funding": "Funding of networks",
+    "procurement": "Public procurement",
+    "other": "Other",
+}
+
 # NUTS uses its own spelling for two countries.
 NUTS_PREFIX_BY_COUNTRY = {"GR": "EL", "GB": "UK"}
 COUNTRY_BY_NUTS_PREFIX = {v: k for k, v in NUTS_PREFIX_BY_COUNTRY.items()}

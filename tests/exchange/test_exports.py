@@ -48,7 +48,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def load_registry(folder: Path) -> None:
-    """Four clusters in three countries, members and cooperations, through the importer."""
+    """Four clusters in three countries, members, cooperations and policy initiatives,
+    through the importer."""
     clusters = [
         cluster_row(),
         cluster_row(
@@ -96,6 +97,25 @@ def load_registry(folder: Path) -> None:
     import_ok(write_json(folder / "clusters.json", clusters))
     import_ok(write_rows(folder / "members.csv", members))
     import_ok(write_rows(folder / "cooperations.csv", cooperations))
+    initiatives = [
+        {
+            "code": "cz-msk-voucher",
+            "name": FORMULAS["name"],
+            "level": "regional",
+            "country": "CZ",
+            "region": "CZ080",
+            "instrument": "voucher",
+            "start": "2024-03-01",
+            "end": "2026",
+            "budget": "20000000.5",
+            "currency": "CZK",
+            "sectors": "C29;C28",
+            "ecosystems": "mobility-transport-automotive",
+            "link": "https://example.org/msk",
+        },
+        {"code": "eu-call", "name": "EU call", "level": "eu", "start": "2021", "end": "2027"},
+    ]
+    import_ok(write_rows(folder / "initiatives.csv", initiatives))
 
 
 @pytest.fixture
@@ -186,12 +206,14 @@ def test_a_data_package_export_writes_every_table_and_a_public_descriptor(
         "cooperations.csv",
         "datapackage.json",
         "members.csv",
+        "policy_initiatives.csv",
     ]
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert package == descriptor(list(TABLES), include_personal=False)
     assert len(read_csv(out / "clusters.csv")) == 4
     assert len(read_csv(out / "members.csv")) == 3
     assert len(read_csv(out / "cooperations.csv")) == 3
+    assert len(read_csv(out / "policy_initiatives.csv")) == 2
 
 
 def test_member_and_cooperation_exports_name_clusters_by_their_id(registry: Path) -> None:

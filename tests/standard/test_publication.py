@@ -104,6 +104,7 @@ def test_the_standard_command_writes_the_descriptor_and_empty_templates(cli, tmp
         "cooperations.csv",
         "datapackage.json",
         "members.csv",
+        "policy_initiatives.csv",
     ]
     descriptor = (out / "datapackage.json").read_text(encoding="utf-8")
     assert descriptor == datapackage.PUBLISHED.read_text(encoding="utf-8")

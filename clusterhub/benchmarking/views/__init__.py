@@ -1,0 +1,1 @@
+"""The survey pages (`/surveys/...`): rounds for coordinators, responses for managers."""
