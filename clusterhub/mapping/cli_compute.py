@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -114,8 +115,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     if inputs.findings.warnings:
         err.print(f"{len(inputs.findings.warnings)} warnings:", style="yellow")
         err.print(describe(inputs.findings.warnings), markup=False)
-    regions = len(set(result.column("region").to_pylist()))
-    categories = len(set(result.column("category").to_pylist()))
+    regions = pc.count_distinct(result.column("region")).as_py()
+    categories = pc.count_distinct(result.column("category")).as_py()
     command.stdout.write(
         f"{out}: {result.num_rows} rows ({regions} regions, {categories} categories), "
         f"method {options['method']} on {options['backend']}, "

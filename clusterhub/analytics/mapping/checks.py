@@ -21,64 +21,103 @@ from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 EXAMPLES = 10
 
 
-def check_observations(inputs: MappingInputs, backend: Backend, observations: ir.Table) -> None:
-    """Refuse unreadable or repeated cells; report codes that no category knows.
+def check_observations(
+    inputs: MappingInputs, backend: Backend, observations: ir.Table, aggregated: ir.Table
+) -> None:
+    """Refuse unreadable cells; report codes that no category knows. Reads the counts that
+    the aggregation kept (`engine._by_category`), not the observations again.
 
     Raises:
-        InputError: with the rows of every unreadable cell (the first ones) or repeated cell.
+        InputError: with the rows of every unreadable cell (the first ones).
     """
     name = inputs.observations.name
-    bad = [column for column in observations.columns if column.startswith("bad_")]
+    bad = [column for column in aggregated.columns if column.startswith("bad_")]
     counts = (
-        observations.aggregate(
-            rows=observations.count(),
-            empty=(
-                observations.region.isnull()
-                | (observations.region == "")
-                | observations.code.isnull()
-                | (observations.code == "")
-            )
-            .cast("int64")
-            .sum(),
-            **{column: observations[column].cast("int64").sum() for column in bad},
+        aggregated.aggregate(
+            rows=aggregated.rows.sum(),
+            empty=aggregated.empty.sum(),
+            **{column: aggregated[column].sum() for column in bad},
         )
         .to_pyarrow()
         .to_pylist()[0]
     )
-    if counts["rows"] == 0:
+    if not counts["rows"]:
         raise InputError([Problem(name, None, None, "the file has no data rows")])
     if counts["empty"] or any(counts[column] for column in bad):
         raise InputError(_located_problems(inputs))
+    _report_unknown_codes(inputs, backend, observations, aggregated)
+
+
+def check_repeats(
+    inputs: MappingInputs, backend: Backend, cells: ir.Table, observations: ir.Table
+) -> None:
+    """Refuse observations that give one cell twice, found in the aggregated cells (each
+    counts its rows), so that no extra pass over tens of millions of rows is needed; only
+    for a bad file are the repeated cells looked up in the observations.
+
+    Without a crosswalk a cell has one row. With one, a cell can have as many rows as its
+    category has industries: more is a repeat. (A repeat within that bound, in a region
+    where another industry of the category is absent, goes unnoticed.)
+
+    Raises:
+        InputError: naming the first repeated cells.
+    """
+    if inputs.crosswalk is None:
+        suspect = cells.filter(cells.rows > 1)
+    else:
+        crosswalk = backend.from_arrow(inputs.crosswalk.select(["category"]))
+        bounds = crosswalk.group_by("category").aggregate(industries=crosswalk.count())
+        joined = cells.inner_join(bounds, "category")
+        suspect = joined.filter(joined.rows > joined.industries)
+    found = suspect.select("region").distinct().limit(SHOWN).to_pyarrow().to_pylist()
+    if not found:
+        return
+    regions = sorted({row["region"] for row in found})
     repeated = (
-        observations.group_by(["region", "code", "year"])
+        observations.filter(observations.region.isin(regions))
+        .group_by(["region", "code", "year"])
         .aggregate(times=ibis._.count())
         .filter(ibis._.times > 1)
+        .order_by(["region", "code", "year"])
     )
     examples = repeated.limit(SHOWN).to_pyarrow().to_pylist()
-    if examples:
-        raise InputError(
-            Problem(
-                name,
-                None,
-                None,
-                f"region {row['region']}, category {row['code']}"
-                + (f", year {row['year']}" if inputs.has_years else "")
-                + f" appears {row['times']} times; each cell must appear once",
-            )
-            for row in examples
+    raise InputError(
+        Problem(
+            inputs.observations.name,
+            None,
+            None,
+            f"region {row['region']}, category {row['code']}"
+            + (f", year {row['year']}" if inputs.has_years else "")
+            + f" appears {row['times']} times; each cell must appear once",
         )
-    _report_unknown_codes(inputs, backend, observations)
+        for row in examples
+    )
 
 
-def _report_unknown_codes(inputs: MappingInputs, backend: Backend, observations: ir.Table) -> None:
+def _report_unknown_codes(
+    inputs: MappingInputs, backend: Backend, observations: ir.Table, aggregated: ir.Table
+) -> None:
     if inputs.crosswalk is not None:
-        known = backend.from_arrow(inputs.crosswalk.select(["industry"])).rename(code="industry")
+        if not aggregated.filter(aggregated.category.isnull()).count().to_pyarrow().as_py():
+            unknown = None
+        else:
+            known = backend.from_arrow(inputs.crosswalk.select(["industry"])).rename(
+                code="industry"
+            )
+            unknown = observations.select("code").distinct().anti_join(known, "code")
         what = "industry code not in the crosswalk"
     else:
-        known = backend.from_arrow(inputs.categories.select(["category"])).rename(code="category")
+        known = backend.from_arrow(inputs.categories.select(["category"]))
+        unknown = (
+            aggregated.select(code=aggregated.category)
+            .distinct()
+            .anti_join(known.rename(code="category"), "code")
+        )
         what = "category not in the categories file"
-    unknown = observations.select("code").distinct().anti_join(known, "code")
-    codes = sorted(row["code"] for row in unknown.to_pyarrow().to_pylist())
+    if unknown is None:
+        codes: list[str] = []
+    else:
+        codes = sorted(row["code"] for row in unknown.to_pyarrow().to_pylist())
     if codes:
         shown = ", ".join(codes[:EXAMPLES]) + (" ..." if len(codes) > EXAMPLES else "")
         inputs.findings.warn(

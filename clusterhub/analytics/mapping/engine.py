@@ -11,7 +11,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from clusterhub.analytics.mapping.backends import Backend
-from clusterhub.analytics.mapping.checks import check_observations
+from clusterhub.analytics.mapping.checks import check_observations, check_repeats
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.joins import left_join
 from clusterhub.analytics.mapping.tables import normalise
@@ -49,11 +49,17 @@ def cells(inputs: MappingInputs, backend: Backend) -> ir.Table:
             name no known category at all.
     """
     observations = parsed_observations(inputs, backend)
-    check_observations(inputs, backend, observations)
-    observed = _by_category(inputs, backend, observations)
+    # One pass over the observations: aggregated into cells, counting on the way what the
+    # checks need (unreadable values, empty codes, rows per cell). Materialised once: every
+    # later step reads these cells several times.
+    aggregated = backend.materialize(_by_category(inputs, backend, observations))
+    check_observations(inputs, backend, observations, aggregated)
     categories = backend.from_arrow(inputs.categories.select(["category", "group"]))
-    # Materialised once: every later step reads these cells several times.
-    observed = backend.materialize(observed.inner_join(categories, "category"))
+    observed = aggregated.inner_join(categories, "category")
+    check_repeats(inputs, backend, observed, observations)
+    observed = observed.drop(
+        "rows", *[c for c in aggregated.columns if c.startswith(("bad_", "empty"))]
+    )
     observed = _with_group_totals(inputs, backend, observed)
     observed = _with_reference_totals(inputs, backend, categories, observed)
     observed = observed.mutate(
@@ -70,17 +76,32 @@ def _by_category(inputs: MappingInputs, backend: Backend, observations: ir.Table
     """Industry codes aggregated into categories through the crosswalk (sum of known parts)."""
     has_establishments = inputs.has_establishments
     if inputs.crosswalk is None:
-        columns = {"category": observations.code}
-        weighted = observations.mutate(**columns)
+        weighted = observations.mutate(category=observations.code)
     else:
+        # A left join: rows of unknown industries keep an empty category, for the checks.
         crosswalk = backend.from_arrow(inputs.crosswalk)
-        joined = observations.inner_join(crosswalk, observations.code == crosswalk.industry)
+        joined = observations.left_join(crosswalk, observations.code == crosswalk.industry)
         weighted = joined.mutate(employment=joined.employment * joined.weight)
         if has_establishments:
             weighted = weighted.mutate(establishments=weighted.establishments * weighted.weight)
+    empty = (
+        observations.region.isnull()
+        | (observations.region == "")
+        | observations.code.isnull()
+        | (observations.code == "")
+    )
+    weighted = weighted.mutate(empty=empty.cast("int64"))
     sums: dict[str, ir.Value] = {
         "employment": weighted.employment.sum(),
         "missing_inputs": weighted.employment.isnull().cast("int64").sum(),
+        # Rows per cell, to find repeated cells without another pass (checks.check_repeats).
+        "rows": weighted.count(),
+        "empty": weighted.empty.sum(),
+        **{
+            column: weighted[column].cast("int64").sum()
+            for column in weighted.columns
+            if column.startswith("bad_")
+        },
     }
     if has_establishments:
         sums["establishments"] = weighted.establishments.sum()
@@ -90,8 +111,14 @@ def _by_category(inputs: MappingInputs, backend: Backend, observations: ir.Table
 def _with_group_totals(inputs: MappingInputs, backend: Backend, observed: ir.Table) -> ir.Table:
     """E(r,G) and the region's total over all groups, from the region totals or the cells."""
     if inputs.region_totals is None:
-        group_totals = observed.group_by(["region", "group", "year"]).aggregate(
-            region_group_employment=observed.employment.sum()
+        # Window sums: one pass over the cells, no aggregate joined back.
+        return observed.mutate(
+            region_group_employment=observed.employment.sum().over(
+                ibis.window(group_by=["region", "group", "year"])
+            ),
+            region_employment=observed.employment.sum().over(
+                ibis.window(group_by=["region", "year"])
+            ),
         )
     else:
         totals = backend.from_arrow(inputs.region_totals)
@@ -112,11 +139,13 @@ def _with_reference_totals(
 ) -> ir.Table:
     """E(ref,c) and E(ref,G), from the reference totals or summed over all regions."""
     if inputs.reference_totals is None:
-        by_category = observed.group_by(["category", "year"]).aggregate(
-            reference_employment=observed.employment.sum()
-        )
-        by_group = observed.group_by(["group", "year"]).aggregate(
-            reference_group_employment=observed.employment.sum()
+        return observed.mutate(
+            reference_employment=observed.employment.sum().over(
+                ibis.window(group_by=["category", "year"])
+            ),
+            reference_group_employment=observed.employment.sum().over(
+                ibis.window(group_by=["group", "year"])
+            ),
         )
     else:
         totals = backend.from_arrow(inputs.reference_totals)

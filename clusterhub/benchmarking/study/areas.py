@@ -11,7 +11,7 @@ from clusterhub.analytics.benchmark import AREAS, INDICATORS, Indicator, distrib
 from clusterhub.benchmarking.study import charts, labels
 from clusterhub.benchmarking.study.data import Organisation, StudyData
 from clusterhub.benchmarking.study.formatting import MIN_CELL, spread, value
-from clusterhub.benchmarking.study.grouping import place_grouping
+from clusterhub.benchmarking.study.grouping import grouping_phrase, place_grouping
 from clusterhub.benchmarking.study.model import Exhibit, Section
 
 
@@ -103,7 +103,7 @@ def _indicator_figure(
     return Exhibit(
         "figure",
         _("%(indicator)s by %(grouping)s: median and middle half")
-        % {"indicator": labels.text(indicator.label), "grouping": heading.lower()},
+        % {"indicator": labels.text(indicator.label), "grouping": grouping_phrase(data)},
         [
             heading,
             _("Organisations"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from clusterhub.benchmarking.study import charts, labels
 from clusterhub.benchmarking.study.data import StudyData
 from clusterhub.benchmarking.study.formatting import percent
-from clusterhub.benchmarking.study.grouping import place_grouping
+from clusterhub.benchmarking.study.grouping import grouping_phrase, place_grouping
 from clusterhub.benchmarking.study.model import Exhibit, Section
 
 
@@ -37,7 +37,8 @@ def coverage(data: StudyData) -> Section:
     section.exhibits.append(
         Exhibit(
             "table",
-            _("Organisations and survey answers by %(grouping)s") % {"grouping": heading.lower()},
+            _("Organisations and survey answers by %(grouping)s")
+            % {"grouping": grouping_phrase(data)},
             [
                 heading,
                 _("Organisations"),
@@ -59,7 +60,7 @@ def coverage(data: StudyData) -> Section:
     section.exhibits.append(
         Exhibit(
             "figure",
-            _("Organisations by %(grouping)s") % {"grouping": heading.lower()},
+            _("Organisations by %(grouping)s") % {"grouping": grouping_phrase(data)},
             [heading, _("Organisations"), _("Answered the survey")],
             [[place, str(n), str(a)] for place, (n, a, _m) in ordered],
             spec=charts.bars(

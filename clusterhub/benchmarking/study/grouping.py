@@ -12,7 +12,8 @@ from clusterhub.registry.models import Region
 
 
 def place_grouping(data: StudyData) -> tuple[str, Callable[[Organisation], str | None]]:
-    """(the heading of the grouping, organisation → its group's name)."""
+    """(the heading of the grouping, organisation → its group's name). `grouping_phrase`
+    gives the same words inside a sentence ("Organisations by country")."""
     if data.scope.country:
         names = dict(
             Region.objects.filter(level=2, code__startswith=data.scope.country[:2]).values_list(
@@ -32,3 +33,8 @@ def place_grouping(data: StudyData) -> tuple[str, Callable[[Organisation], str |
 
 def country_name(code: str) -> str:
     return labels.country(code) or code
+
+
+def grouping_phrase(data: StudyData) -> str:
+    """The grouping as a sentence names it (lower case where the language wants it)."""
+    return _("region (NUTS 2)") if data.scope.country else _("country")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from clusterhub.benchmarking.study import charts
 from clusterhub.benchmarking.study.data import StudyData
 from clusterhub.benchmarking.study.formatting import percent
-from clusterhub.benchmarking.study.grouping import place_grouping
+from clusterhub.benchmarking.study.grouping import grouping_phrase, place_grouping
 from clusterhub.benchmarking.study.model import Exhibit, Section
 from clusterhub.mapping.models import MappingResult
 
@@ -53,7 +53,7 @@ def regions_section(data: StudyData) -> tuple[Section, Exhibit | None]:
     table = Exhibit(
         "table",
         _("Organisations in regions strong in their sector, by %(grouping)s")
-        % {"grouping": heading.lower()},
+        % {"grouping": grouping_phrase(data)},
         [heading, _("Organisations"), _("In a strong region"), _("Share")],
         [
             [p, str(n), str(s), percent(s, n)]
