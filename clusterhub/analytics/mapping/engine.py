@@ -19,6 +19,8 @@ from clusterhub.analytics.mapping.values import count_column, year_column
 
 # Stands for "no year" inside the engine, so that joins on year work without one.
 NO_YEAR = 0
+# Decimal places kept of sums weighted through a crosswalk.
+ROUNDING = 6
 
 
 def parsed_observations(inputs: MappingInputs, backend: Backend) -> ir.Table:
@@ -105,7 +107,15 @@ def _by_category(inputs: MappingInputs, backend: Backend, observations: ir.Table
     }
     if has_establishments:
         sums["establishments"] = weighted.establishments.sum()
-    return weighted.group_by(["region", "category", "year"]).aggregate(**sums)
+    aggregated = weighted.group_by(["region", "category", "year"]).aggregate(**sums)
+    if inputs.crosswalk is None:
+        return aggregated
+    # Weighted sums are rounded (to a millionth of a person): engines add in different
+    # orders, and a last-bit difference must not decide a flag at a percentile's tie.
+    rounded = {"employment": aggregated.employment.round(ROUNDING)}
+    if has_establishments:
+        rounded["establishments"] = aggregated.establishments.round(ROUNDING)
+    return aggregated.mutate(**rounded)
 
 
 def _with_group_totals(inputs: MappingInputs, backend: Backend, observed: ir.Table) -> ir.Table:
