@@ -43,6 +43,15 @@ def record(actor: Actor, change: Change) -> None:
     record_many(actor, [change])
 
 
+def delete_recorded(
+    instance: Any, *, model: str, label: str, before: dict[str, Any], actor: Actor
+) -> None:
+    """Delete a model instance and record the deletion with the record as it was."""
+    pk = instance.pk
+    instance.delete()
+    record(actor, Change("delete", model, str(pk), label, before, None))
+
+
 _COLUMNS = (
     "timestamp",
     "actor_id",

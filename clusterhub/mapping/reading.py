@@ -228,6 +228,7 @@ def _float_array(values: pa.ChunkedArray, where: _Where) -> pa.ChunkedArray | No
     try:
         numbers = pc.cast(values, pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        # The fast cast fails on the first bad value; read them one by one to name every row.
         _floats_one_by_one(values.to_pylist(), where)
         return None
     infinite = pc.is_inf(numbers)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from clusterhub.audit.services import Actor, Change, record
+from clusterhub.audit.services import Actor, Change, delete_recorded, record
 from clusterhub.lib.text import fold
 from clusterhub.policy.models import Initiative, InitiativeTag
 from clusterhub.policy.records import (
@@ -103,17 +103,10 @@ def upsert_initiative(
 
 
 def delete_initiative(initiative: Initiative, *, actor: Actor) -> None:
-    before = initiative_record(initiative)
-    pk, name = initiative.pk, initiative.name
-    initiative.delete()
-    record(
-        actor,
-        Change(
-            action="delete",
-            model=MODEL,
-            object_id=str(pk),
-            object_repr=name,
-            before=before,
-            after=None,
-        ),
+    delete_recorded(
+        initiative,
+        model=MODEL,
+        label=initiative.name,
+        before=initiative_record(initiative),
+        actor=actor,
     )

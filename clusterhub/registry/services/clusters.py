@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from clusterhub.audit.services import Actor, Change, record
+from clusterhub.audit.services import Actor, Change, delete_recorded, record
 from clusterhub.registry.models import Cluster, ClusterTag, Term
 from clusterhub.registry.records import (
     CLUSTER_TAG_FIELDS,
@@ -99,19 +99,8 @@ def upsert_cluster(
 
 
 def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
-    before = cluster_record(cluster)
-    pk, name = cluster.pk, cluster.name
-    cluster.delete()
-    record(
-        actor,
-        Change(
-            action="delete",
-            model=MODEL,
-            object_id=str(pk),
-            object_repr=name,
-            before=before,
-            after=None,
-        ),
+    delete_recorded(
+        cluster, model=MODEL, label=cluster.name, before=cluster_record(cluster), actor=actor
     )
 
 
