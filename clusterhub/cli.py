@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
+
+# Commands that read and write files only, run without setting Django up (apps, settings,
+# database): a mapping starts about 0.7 s sooner. Their modules have main(argv) -> status.
+STANDALONE = {("mapping", "compute"): "clusterhub.mapping.cli_compute"}
+# Django's own options, and help, take the usual way.
+DJANGO_OPTIONS = ("--settings", "--pythonpath", "--traceback", "--verbosity", "-v", "-h")
+DJANGO_OPTIONS += ("--help", "--no-color", "--force-color", "--skip-checks", "--version")
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    standalone = STANDALONE.get((args[0], args[1])) if len(args) >= 2 else None
+    if standalone and not any(arg.split("=")[0] in DJANGO_OPTIONS for arg in args):
+        sys.exit(import_module(standalone).main(args[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterhub.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["clusterhub", *(sys.argv[1:] if argv is None else argv)])
+    execute_from_command_line(["clusterhub", *args])
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
 from pathlib import Path
@@ -122,6 +123,21 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         f"method {options['method']} on {options['backend']}, "
         f"{time.perf_counter() - started:.1f} s"
     )
+
+
+def main(argv: list[str]) -> int:
+    """`clusterhub mapping compute` without setting Django up (`clusterhub.cli` calls it):
+    the command reads and writes files only. Returns the exit status, with Django's message
+    format for an error."""
+    parser = argparse.ArgumentParser(prog="clusterhub mapping compute", description=HELP)
+    add_arguments(parser)  # type: ignore[arg-type]  # a CommandParser is an ArgumentParser
+    command = BaseCommand()
+    try:
+        run(command, vars(parser.parse_args(argv)))
+    except CommandError as error:
+        command.stderr.write(f"CommandError: {error}")
+        return error.returncode
+    return 0
 
 
 def _params(pairs: list[str]) -> dict[str, float | str]:

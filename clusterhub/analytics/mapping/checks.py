@@ -22,30 +22,23 @@ EXAMPLES = 10
 
 
 def check_observations(
-    inputs: MappingInputs, backend: Backend, observations: ir.Table, aggregated: ir.Table
+    inputs: MappingInputs, backend: Backend, aggregated: ir.Table, codes: ir.Table
 ) -> None:
     """Refuse unreadable cells; report codes that no category knows. Reads the counts that
-    the aggregation kept (`engine._by_category`), not the observations again.
+    the aggregation kept (`aggregation.by_category`), not the observations again.
 
     Raises:
         InputError: with the rows of every unreadable cell (the first ones).
     """
     name = inputs.observations.name
-    bad = [column for column in aggregated.columns if column.startswith("bad_")]
-    counts = (
-        aggregated.aggregate(
-            rows=aggregated.rows.sum(),
-            empty=aggregated.empty.sum(),
-            **{column: aggregated[column].sum() for column in bad},
-        )
-        .to_pyarrow()
-        .to_pylist()[0]
-    )
+    counts = backend.to_arrow(
+        aggregated.aggregate(rows=aggregated.rows.sum(), problems=aggregated.problems.sum())
+    ).to_pylist()[0]
     if not counts["rows"]:
         raise InputError([Problem(name, None, None, "the file has no data rows")])
-    if counts["empty"] or any(counts[column] for column in bad):
+    if counts["problems"]:
         raise InputError(_located_problems(inputs))
-    _report_unknown_codes(inputs, backend, observations, aggregated)
+    _report_unknown_codes(inputs, backend, aggregated, codes)
 
 
 def check_repeats(
@@ -69,10 +62,14 @@ def check_repeats(
         bounds = crosswalk.group_by("category").aggregate(industries=crosswalk.count())
         joined = cells.inner_join(bounds, "category")
         suspect = joined.filter(joined.rows > joined.industries)
-    found = suspect.select("region").distinct().limit(SHOWN).to_pyarrow().to_pylist()
+    found = backend.to_arrow(suspect.select("region").distinct().limit(SHOWN)).to_pylist()
     if not found:
         return
     regions = sorted({row["region"] for row in found})
+    # The observations' regions and codes as written: trimmed here, on this slow path only.
+    observations = observations.mutate(
+        region=observations.region.strip(), code=observations.code.strip()
+    )
     repeated = (
         observations.filter(observations.region.isin(regions))
         .group_by(["region", "code", "year"])
@@ -80,7 +77,7 @@ def check_repeats(
         .filter(ibis._.times > 1)
         .order_by(["region", "code", "year"])
     )
-    examples = repeated.limit(SHOWN).to_pyarrow().to_pylist()
+    examples = backend.to_arrow(repeated.limit(SHOWN)).to_pylist()
     raise InputError(
         Problem(
             inputs.observations.name,
@@ -95,16 +92,11 @@ def check_repeats(
 
 
 def _report_unknown_codes(
-    inputs: MappingInputs, backend: Backend, observations: ir.Table, aggregated: ir.Table
+    inputs: MappingInputs, backend: Backend, aggregated: ir.Table, code_map: ir.Table
 ) -> None:
     if inputs.crosswalk is not None:
-        if not aggregated.filter(aggregated.category.isnull()).count().to_pyarrow().as_py():
-            unknown = None
-        else:
-            known = backend.from_arrow(inputs.crosswalk.select(["industry"])).rename(
-                code="industry"
-            )
-            unknown = observations.select("code").distinct().anti_join(known, "code")
+        unknown = code_map.filter(code_map.category.isnull() & ~code_map.empty_code)
+        unknown = unknown.select("code").distinct()
         what = "industry code not in the crosswalk"
     else:
         known = backend.from_arrow(inputs.categories.select(["category"]))
@@ -114,10 +106,7 @@ def _report_unknown_codes(
             .anti_join(known.rename(code="category"), "code")
         )
         what = "category not in the categories file"
-    if unknown is None:
-        codes: list[str] = []
-    else:
-        codes = sorted(row["code"] for row in unknown.to_pyarrow().to_pylist())
+    codes = sorted(row["code"] for row in backend.to_arrow(unknown).to_pylist())
     if codes:
         shown = ", ".join(codes[:EXAMPLES]) + (" ..." if len(codes) > EXAMPLES else "")
         inputs.findings.warn(

@@ -52,12 +52,20 @@ def parse_year(text: str | None) -> int:
     return year
 
 
+def trimmed(column: ir.StringColumn) -> ir.StringColumn:
+    """The text without surrounding whitespace. Only a value with a space or a control
+    character at an edge is trimmed: trimming every value took a third of the pass over a
+    30-million-row panel, and clean files are the rule."""
+    edge = (column.ascii_str() <= 32) | (column.right(1).ascii_str() <= 32)
+    return ibis.ifelse(edge, column.strip(), column)
+
+
 def count_column(column: ir.Column) -> tuple[ir.FloatingColumn, ir.BooleanColumn]:
     """The engine's reading of a count column: (value or null, whether the cell is invalid)."""
     if column.type().is_numeric():
         value = column.cast("float64")
         return value, (value < 0).fill_null(False)
-    text = column.cast("string").strip()
+    text = trimmed(column.cast("string"))
     missing = text.isnull() | text.upper().isin(list(MISSING_MARKERS))
     number = text.try_cast("float64")
     invalid = ~missing & (number.isnull() | (number < 0))
@@ -70,7 +78,7 @@ def year_column(column: ir.Column) -> tuple[ir.IntegerColumn, ir.BooleanColumn]:
     if column.type().is_integer():
         year = column.cast("int64")
     else:
-        number = column.cast("string").strip().try_cast("float64")
+        number = trimmed(column.cast("string")).try_cast("float64")
         year = ibis.ifelse(number == number.floor(), number, ibis.null("float64")).cast("int64")
     invalid = year.isnull() | (year < 1800) | (year > 2200)
     return year, invalid.fill_null(True)

@@ -14,6 +14,9 @@ VERBS = {"compute": cli_compute, "load": cli_load}
 
 class Command(BaseCommand):
     help = "Regional cluster mapping: compute location quotients and flags, load results."
+    # The system checks import every view (charts, API); a mapping needs none of them, and
+    # `clusterhub check` runs them where a deployment is checked.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         verbs = parser.add_subparsers(dest="verb", required=True, metavar="compute|load")
