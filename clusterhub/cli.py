@@ -10,8 +10,10 @@ from importlib import import_module
 # database): a mapping starts about 0.7 s sooner. Their modules have main(argv) -> status.
 STANDALONE = {("mapping", "compute"): "clusterhub.mapping.cli_compute"}
 # Django's own options, and help, take the usual way.
-DJANGO_OPTIONS = ("--settings", "--pythonpath", "--traceback", "--verbosity", "-v", "-h")
-DJANGO_OPTIONS += ("--help", "--no-color", "--force-color", "--skip-checks", "--version")
+DJANGO_OPTIONS = frozenset(
+    "--settings --pythonpath --traceback --verbosity -v -h --help --no-color --force-color "
+    "--skip-checks --version".split()
+)
 
 
 def main(argv: list[str] | None = None) -> None:
