@@ -14,7 +14,8 @@ Method `cmp`, per year:
 
 - observations aggregated through the crosswalk (industry -> category, weight): sum of
   employment x weight and establishments x weight per region, category, year; the sum of
-  the known parts, missing when every part is missing;
+  the known parts, missing when every part is missing, rounded to six decimals (as
+  docs/mapping.md says); `missing_inputs` counts the parts without employment;
 - the group G of a category comes from the categories file (observations whose category is
   not in it are left out); E(r,G) is the region's employment in G, from the region totals
   file if given, else the sum over the categories of G; E(ref,c) is the sum over the regions
@@ -29,8 +30,9 @@ Method `cmp`, per year:
   (E_y / E_first) ** (1 / (y - first)) - 1; missing on the first year and before.
 
 Output columns, in this order, sorted by region, category, year: region, category, group,
-year (when the input has years), employment, establishments (when the input has them), lq,
-cagr (with several years), qualifying, significant, strong, strong10.
+year (when the input has years), employment, establishments (when the input has them),
+missing_inputs (with a crosswalk), lq, cagr (with several years), qualifying, significant,
+strong, strong10.
 
 Inputs are CSV (`,` or `;`, header row) or Parquet. In CSV, a number may carry Eurostat
 flags (`219 d` is 219); blank cells, flags alone (`:`, `c`, `d`) and anything else that is
@@ -149,7 +151,14 @@ def compute_cmp_pandas(
         )
         for name in values:
             obs[name] = obs[name] * obs["weight"]
-        obs = obs.groupby(keys, as_index=False, observed=True)[values].sum(min_count=1)
+        obs["missing_inputs"] = obs["employment"].isna().astype("int64")
+        obs = obs.groupby(keys, as_index=False, observed=True)[[*values, "missing_inputs"]].sum(
+            min_count=1
+        )
+        # Rounded to a millionth, as docs/mapping.md says: sums added in another order must
+        # not decide a flag at a percentile's tie.
+        obs[values] = obs[values].round(6)
+        values = [*values, "missing_inputs"]
 
     df = obs[keys + values].merge(categories, on="category")
 
@@ -200,7 +209,8 @@ def compute_cmp_pandas(
     for flag in FLAGS:
         df[flag] = False
     eligible = (df["group"] == "traded") & (df["employment"] > 0)
-    sub = df.loc[eligible, ["category", "year", "employment", "lq", *values[1:]]]
+    measures = ["employment", "lq"] + (["establishments"] if has_establishments else [])
+    sub = df.loc[eligible, ["category", "year", *measures]]
     grouped = sub.groupby(["category", "year"])
     cuts = pd.DataFrame(
         {
@@ -284,12 +294,17 @@ def _reference(tiny: list[tuple]) -> dict[tuple, dict]:
     cells: dict[tuple, list] = {}
     for region, industry, year, employment, establishments in tiny:
         for category, weight in weights[industry]:
-            cell = cells.setdefault((region, category, year), [None, None])
-            if employment is not None:
+            cell = cells.setdefault((region, category, year), [None, None, 0])
+            if employment is None:
+                cell[2] += 1
+            else:
                 cell[0] = (cell[0] or 0) + employment * weight
             if establishments is not None:
                 cell[1] = (cell[1] or 0) + establishments * weight
-    rows = {key: {"employment": e, "establishments": n} for key, (e, n) in cells.items()}
+    rows = {
+        key: {"employment": e, "establishments": n, "missing_inputs": m}
+        for key, (e, n, m) in cells.items()
+    }
     for (region, category, year), row in rows.items():
         g = group[category]
         row["group"] = g
@@ -366,7 +381,7 @@ def self_check() -> None:
         expected = _reference(TINY)
 
         columns = ["region", "category", "group", "year", "employment", "establishments"]
-        columns += ["lq", "cagr", *FLAGS]
+        columns += ["missing_inputs", "lq", "cagr", *FLAGS]
         assert list(result.columns) == columns, list(result.columns)
         assert len(result) == len(expected) == 30, len(result)
         keys = list(zip(result["region"], result["category"], result["year"], strict=True))
@@ -382,6 +397,7 @@ def self_check() -> None:
             for flag in FLAGS:
                 assert getattr(row, flag) == want[flag], (row, flag)
             assert row.group == want["group"]
+            assert row.missing_inputs == want["missing_inputs"], (row, want)
 
         # A few values by hand. 2020, group traded: R1 has A = 100 + 20/2 = 110, B = 50 + 10 = 60,
         # so E(R1,traded) = 170; all regions: A = 110 + 10 + 0 + 320 + 55 = 495 (R2's i3 is
@@ -424,7 +440,9 @@ def self_check() -> None:
         one = compute_cmp_pandas(
             single, folder / "categories.csv", crosswalk_path=folder / "crosswalk.csv"
         )
-        assert list(one.columns) == ["region", "category", "group", "employment", "lq", *FLAGS]
+        assert list(one.columns) == [
+            *["region", "category", "group", "employment", "missing_inputs", "lq", *FLAGS]
+        ]
         merged = one.merge(result[result.year == 2020], on=["region", "category"])
         assert np.allclose(merged.lq_x, merged.lq_y, equal_nan=True, rtol=1e-12)
 
