@@ -11,8 +11,19 @@ from importlib import import_module
 STANDALONE = {("mapping", "compute"): "clusterhub.mapping.cli_compute"}
 # Django's own options, and help, take the usual way.
 DJANGO_OPTIONS = frozenset(
-    "--settings --pythonpath --traceback --verbosity -v -h --help --no-color --force-color "
-    "--skip-checks --version".split()
+    [
+        "--settings",
+        "--pythonpath",
+        "--traceback",
+        "--verbosity",
+        "-v",
+        "-h",
+        "--help",
+        "--no-color",
+        "--force-color",
+        "--skip-checks",
+        "--version",
+    ]
 )
 
 

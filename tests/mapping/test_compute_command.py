@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -184,3 +187,57 @@ def test_the_eurostat_extract_is_read_at_the_nuts_level_asked_for(tmp_path: Path
     regions = {row["region"] for row in csv.DictReader(out.open())}
     assert {"CZ", "SK", "PL", "HU", "AT", "DE"} <= regions
     assert all(len(region) == 2 for region in regions)
+
+
+def console_script(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`clusterhub mapping compute ...` as a user runs it; a Django setup would fail here, as
+    the settings module named in the environment does not exist."""
+    categories = write_categories(tmp_path / "categories.csv", {"c1": "traded", "l1": "local"})
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "no.such.settings"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clusterhub.cli",
+            "mapping",
+            "compute",
+            "--categories",
+            str(categories),
+            "--method",
+            "cmp",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_console_script_maps_without_setting_django_up(tmp_path: Path) -> None:
+    out = tmp_path / "result.csv"
+    ran = console_script(tmp_path, "--observations", str(observations(tmp_path)), "--out", str(out))
+    assert ran.returncode == 0, ran.stderr
+    assert "result.csv: 6 rows (3 regions, 2 categories), method cmp on duckdb" in ran.stdout
+    rows = list(csv.DictReader(out.open()))
+    assert [(row["region"], row["category"]) for row in rows][:2] == [
+        ("CZ01", "c1"),
+        ("CZ01", "l1"),
+    ]
+
+
+def test_the_console_script_refuses_bad_input_in_djangos_words_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    obs = observations(tmp_path, {"region": "CZ04", "category": "c1", "employment": "-5"})
+    out = tmp_path / "result.csv"
+    ran = console_script(tmp_path, "--observations", str(obs), "--out", str(out))
+    assert ran.returncode == 1
+    assert ran.stderr.startswith("CommandError: the inputs cannot be mapped:")
+    assert "observations.csv, row 8, employment" in ran.stderr
+    assert "Traceback" not in ran.stderr
+    assert not out.exists()
+    missing = console_script(tmp_path, "--out", str(out))
+    assert missing.returncode == 2
+    assert "the following arguments are required: --observations" in missing.stderr

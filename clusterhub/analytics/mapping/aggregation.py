@@ -85,10 +85,13 @@ def by_category(inputs: MappingInputs, observations: ir.Table, codes: ir.Table) 
     return rounded(inputs, cells)
 
 
-def untidy_regions(cells: ir.Table) -> ir.BooleanValue:
-    """Whether some region is written with surrounding spaces, empty or missing."""
-    region = cells.region
-    return (region.isnull() | (region != region.strip()) | (region == "")).any()
+def untidy_regions(cells: ir.Table) -> ir.Table:
+    """One row, one column: whether some region is written with surrounding spaces, empty
+    or missing (looked for among the distinct regions: trimming is slow)."""
+    regions = cells.select("region").distinct()
+    region = regions.region
+    untidy = region.isnull() | (region == "") | (region != region.strip())
+    return regions.aggregate(untidy=untidy.any())
 
 
 def with_trimmed_regions(inputs: MappingInputs, cells: ir.Table) -> ir.Table:

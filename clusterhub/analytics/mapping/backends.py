@@ -48,6 +48,7 @@ class DuckDBBackend:
 
     def __init__(self) -> None:
         self.con = ibis.duckdb.connect()
+        self.con.raw_sql("SET preserve_insertion_order = false")
 
     def observations(self, source: Observations) -> ir.Table:
         if source.table is not None:

@@ -38,7 +38,7 @@ def cells(inputs: MappingInputs, backend: Backend) -> ir.Table:
     # One pass over the observations, materialised once: every later step reads the cells
     # several times.
     aggregated = backend.materialize(by_category(inputs, observations, codes))
-    if backend.to_arrow(aggregated.aggregate(untidy=untidy_regions(aggregated)))[0][0].as_py():
+    if backend.to_arrow(untidy_regions(aggregated))[0][0].as_py():
         aggregated = backend.materialize(with_trimmed_regions(inputs, aggregated))
     check_observations(inputs, backend, aggregated, codes)
     categories = backend.from_arrow(inputs.categories.select(["category", "group"]))
