@@ -26,12 +26,12 @@ Method `cmp`, per year:
   significant = LQ > p50(LQ) and base; strong = LQ >= p75(LQ) and LQ >= 1 and base;
   strong10 = LQ >= p90(LQ) and LQ >= 1 and base; other rows (local categories, employment
   missing or <= 0) are all false;
-- cagr (only with several years): from the first year with employment > 0 to the row's year,
+- cagr (with a year column): from the first year with employment > 0 to the row's year,
   (E_y / E_first) ** (1 / (y - first)) - 1; missing on the first year and before.
 
 Output columns, in this order, sorted by region, category, year: region, category, group,
 year (when the input has years), employment, establishments (when the input has them),
-missing_inputs (with a crosswalk), lq, cagr (with several years), qualifying, significant,
+missing_inputs (with a crosswalk), lq, cagr (with a year column), qualifying, significant,
 strong, strong10.
 
 Inputs are CSV (`,` or `;`, header row) or Parquet. In CSV, a number may carry Eurostat
@@ -192,9 +192,9 @@ def compute_cmp_pandas(
     lq = (df["employment"] / df["region_group"]) / (df["ref_category"] / df["ref_group"])
     df["lq"] = lq.where(np.isfinite(lq))
 
-    # cagr, from the first year with employment > 0.
-    several_years = has_year and df["year"].nunique() > 1
-    if several_years:
+    # cagr, from the first year with employment > 0 (with a year column; all missing when it
+    # has one year only, as in clusterhub's output).
+    if has_year:
         positive = df[df["employment"] > 0]
         first = positive.loc[
             positive.groupby(["region", "category"])["year"].idxmin(),
@@ -234,7 +234,7 @@ def compute_cmp_pandas(
 
     columns = ["region", "category", "group"]
     columns += ["year"] if has_year else []
-    columns += values + ["lq"] + (["cagr"] if several_years else []) + FLAGS
+    columns += values + ["lq"] + (["cagr"] if has_year else []) + FLAGS
     out = df.sort_values(["region", "category", "year"])[columns].reset_index(drop=True)
     for flag in FLAGS:
         out[flag] = out[flag].astype(bool)

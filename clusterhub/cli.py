@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from importlib import import_module
@@ -31,7 +32,16 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     standalone = STANDALONE.get((args[0], args[1])) if len(args) >= 2 else None
     if standalone and not any(arg.split("=")[0] in DJANGO_OPTIONS for arg in args):
-        sys.exit(import_module(standalone).main(args[2:]))
+        status = import_module(standalone).main(args[2:])
+        if argv is None:
+            # The console script ends without the interpreter's teardown, which spends about
+            # 0.4 s collecting Ibis's and DuckDB's objects after a mapping. The command has
+            # closed its files; the standard streams and logging are flushed here.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            logging.shutdown()
+            os._exit(status)
+        sys.exit(status)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterhub.settings")
     from django.core.management import execute_from_command_line
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from clusterhub.analytics.mapping import InputError, compute, read_inputs
@@ -111,3 +113,54 @@ def test_unknown_industry_codes_are_reported_trimmed_and_left_out(tmp_path: Path
     assert {row["category"] for row in result} == set(CATEGORIES)
     warnings = [str(warning) for warning in inputs.findings.warnings]
     assert any("2 industry code not in the crosswalk" in w and "i8, i9" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("employment", "-3", "-3 is not a count"),
+        ("employment", "twelve", "'twelve' is not a number"),
+        ("employment", "inf", "inf is not a count"),
+        ("establishments", "-1", "-1 is not a count"),
+        ("establishments", "4 4", "'4 4' is not a number"),
+        ("year", "20x0", "'20x0' is not a year"),
+        ("year", "2020.5", "2020.5 is not a year"),
+        ("year", "1700", "1700 is not a year"),
+        ("year", "", "'' is not a year"),
+    ],
+)
+@pytest.mark.parametrize("crosswalk", [False, True], ids=["categories", "crosswalk"])
+def test_a_refused_value_is_named_with_its_row_and_field(
+    tmp_path: Path, crosswalk: bool, field: str, value: str, reason: str
+) -> None:
+    rows = tidy_rows(["i1", "i2", "i3"] if crosswalk else list(CATEGORIES))
+    rows[11] = {**rows[11], field: value}
+    with pytest.raises(InputError) as refused:
+        mapped(tmp_path, rows, crosswalk, "observations")
+    assert f"observations.csv, row 13, {field}: {reason}" in str(refused.value)
+
+
+def test_negative_counts_in_parquet_are_refused_with_their_rows(tmp_path: Path) -> None:
+    rows = tidy_rows(list(CATEGORIES))
+    rows[3] = {**rows[3], "employment": -2.0}
+    rows[5] = {**rows[5], "establishments": -1.0}
+    table = pa.Table.from_pylist(
+        rows,
+        schema=pa.schema(
+            [
+                ("region", pa.string()),
+                ("category", pa.string()),
+                ("year", pa.int64()),
+                ("employment", pa.float64()),
+                ("establishments", pa.float64()),
+            ]
+        ),
+    )
+    path = tmp_path / "observations.parquet"
+    pq.write_table(table, path)
+    inputs = read_inputs(path, write_categories(tmp_path / "categories.csv", CATEGORIES))
+    with pytest.raises(InputError) as refused:
+        compute(inputs, "cmp")
+    message = str(refused.value)
+    assert "observations.parquet, row 5, employment: -2.0 is not a count" in message
+    assert "observations.parquet, row 7, establishments: -1.0 is not a count" in message

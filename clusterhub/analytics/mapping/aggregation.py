@@ -1,10 +1,12 @@
 """The one pass over the observations: rows summed into cells (region x category x year).
 
 The pass is most of a mapping's time on large inputs (30 million rows in the benchmark), so
-it does as little per row as it can: codes and regions are compared as written, and trimmed
-only where there are few of them — the distinct industry codes (a code map, joined to every
-row instead of the crosswalk) and the aggregated cells' regions. The checks' counts (rows per
-cell, rows that cannot be read) are taken on the way.
+it does as little per row as it can. Codes and regions are compared as written and trimmed
+only where there are few of them: the distinct codes (a code map, joined to every row in
+place of the crosswalk) and the aggregated cells' regions. What the checks need is read from
+the cells too: a refused count is negative (`values.count_column`), so each cell keeps its
+lowest value; a bad year or an empty region is a cell of its own; an empty code is in the
+code map.
 """
 
 from __future__ import annotations
@@ -15,43 +17,42 @@ import ibis.expr.types as ir
 from clusterhub.analytics.mapping.backends import Backend
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.tables import normalise
-from clusterhub.analytics.mapping.values import count_column, year_column
+from clusterhub.analytics.mapping.values import count_column, valid_year, year_column
 
 # Stands for "no year" inside the engine, so that joins on year work without one.
 NO_YEAR = 0
 # Decimal places kept of sums weighted through a crosswalk.
 ROUNDING = 6
+KEYS = ["region", "category", "year"]
+# Columns of the aggregated cells that only the checks read.
+CHECKED = ("rows", "lowest_employment", "lowest_establishments")
 
 
 def parsed_observations(inputs: MappingInputs, backend: Backend) -> ir.Table:
-    """The observations with typed counts and years; region and code as written (untrimmed).
-    `unreadable` marks a row with a value that cannot be read."""
+    """The observations with counts and years read; region and code as written (untrimmed)."""
     raw = backend.observations(inputs.observations)
     raw = raw.rename({normalise(name): name for name in raw.columns})
-    employment, unreadable = count_column(raw.employment)
     columns: dict[str, ir.Value] = {
         "region": raw.region.cast("string"),
         "code": raw.category.cast("string"),
-        "employment": employment,
+        "employment": count_column(raw.employment),
     }
     if inputs.has_establishments:
-        columns["establishments"], bad_establishments = count_column(raw.establishments)
-        unreadable = unreadable | bad_establishments
+        columns["establishments"] = count_column(raw.establishments)
     if inputs.has_years:
-        columns["year"], bad_year = year_column(raw.year)
-        unreadable = unreadable | bad_year
+        columns["year"] = year_column(raw.year)
     else:
         columns["year"] = ibis.literal(NO_YEAR, "int64")
-    return raw.select(**columns, unreadable=unreadable)
+    return raw.select(**columns)
 
 
 def code_map(inputs: MappingInputs, backend: Backend, observations: ir.Table) -> ir.Table:
     """Each code as written in the observations → its category and weight (one row per
-    category it feeds): `code` trimmed, `category` null for an unknown or empty code."""
+    category it feeds): `code` trimmed, `category` null for an unknown, empty or null code
+    (`empty_code`)."""
     written = observations.select(written=observations.code).distinct()
-    written = written.filter(written.written.notnull())
     code = written.written.strip()
-    codes = written.mutate(code=code, empty_code=code == "")
+    codes = written.mutate(code=code, empty_code=code.isnull() | (code == ""))
     if inputs.crosswalk is None:
         return codes.mutate(
             category=ibis.ifelse(codes.empty_code, ibis.null("string"), codes.code),
@@ -65,23 +66,21 @@ def code_map(inputs: MappingInputs, backend: Backend, observations: ir.Table) ->
 def by_category(inputs: MappingInputs, observations: ir.Table, codes: ir.Table) -> ir.Table:
     """Rows summed into cells by region as written, category and year: employment (and
     establishments) weighted through the code map, `missing_inputs` (rows without
-    employment), `rows` and `problems` (rows unreadable or without a code)."""
+    employment), and for the checks `rows` and the lowest counts as read."""
     joined = observations.left_join(codes, observations.code == codes.written)
-    weighted = joined.mutate(
-        employment=joined.employment * joined.weight,
-        # A row that matches no code had a null code.
-        problem=(joined.unreadable | joined.empty_code.fill_null(True)).cast("int64"),
-    )
+    employment = joined.employment * joined.weight
     sums: dict[str, ir.Value] = {
-        "employment": weighted.employment.sum(),
-        "missing_inputs": weighted.employment.isnull().cast("int64").sum(),
+        "employment": employment.sum(),
         # Rows per cell, to find repeated cells without another pass (checks.check_repeats).
-        "rows": weighted.count(),
-        "problems": weighted.problem.sum(),
+        "rows": joined.count(),
+        "present": employment.count(),
+        "lowest_employment": joined.employment.min(),
     }
     if inputs.has_establishments:
-        sums["establishments"] = (weighted.establishments * weighted.weight).sum()
-    cells = weighted.group_by(["region", "category", "year"]).aggregate(**sums)
+        sums["establishments"] = (joined.establishments * joined.weight).sum()
+        sums["lowest_establishments"] = joined.establishments.min()
+    cells = joined.group_by(KEYS).aggregate(**sums)
+    cells = cells.mutate(missing_inputs=cells.rows - cells.present).drop("present")
     return rounded(inputs, cells)
 
 
@@ -95,18 +94,25 @@ def untidy_regions(cells: ir.Table) -> ir.Table:
 
 
 def with_trimmed_regions(inputs: MappingInputs, cells: ir.Table) -> ir.Table:
-    """The cells summed again by trimmed region; the rows of an empty region are problems."""
-    region = cells.region.strip()
-    empty = region.isnull() | (region == "")
-    regrouped = cells.mutate(
-        region=region, problems=cells.problems + ibis.ifelse(empty, cells.rows, 0)
-    )
-    sums = {
-        column: regrouped[column].sum()
+    """The cells summed again by trimmed region."""
+    regrouped = cells.mutate(region=cells.region.strip())
+    combined = {
+        column: regrouped[column].min() if column.startswith("lowest_") else regrouped[column].sum()
         for column in regrouped.columns
-        if column not in ("region", "category", "year")
+        if column not in KEYS
     }
-    return rounded(inputs, regrouped.group_by(["region", "category", "year"]).aggregate(**sums))
+    return rounded(inputs, regrouped.group_by(KEYS).aggregate(**combined))
+
+
+def refused_cells(inputs: MappingInputs, cells: ir.Table) -> ir.BooleanValue:
+    """Per cell, whether one of its rows is refused: a count that is negative or no number,
+    a year that is not one, an empty region (empty codes are in the code map)."""
+    refused = cells.region.isnull() | (cells.region == "") | (cells.lowest_employment < 0)
+    if inputs.has_establishments:
+        refused = refused | (cells.lowest_establishments < 0)
+    if inputs.has_years:
+        refused = refused | ~valid_year(cells.year).fill_null(False)
+    return refused.fill_null(False)
 
 
 def rounded(inputs: MappingInputs, cells: ir.Table) -> ir.Table:

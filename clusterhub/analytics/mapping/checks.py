@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import ibis
 import ibis.expr.types as ir
 
+from clusterhub.analytics.mapping.aggregation import refused_cells
 from clusterhub.analytics.mapping.backends import Backend
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.problems import SHOWN, InputError, Problem
@@ -32,11 +33,14 @@ def check_observations(
     """
     name = inputs.observations.name
     counts = backend.to_arrow(
-        aggregated.aggregate(rows=aggregated.rows.sum(), problems=aggregated.problems.sum())
+        aggregated.aggregate(
+            rows=aggregated.rows.sum(), refused=refused_cells(inputs, aggregated).any()
+        )
     ).to_pylist()[0]
     if not counts["rows"]:
         raise InputError([Problem(name, None, None, "the file has no data rows")])
-    if counts["problems"]:
+    empty_codes = backend.to_arrow(codes.aggregate(empty=codes.empty_code.any()))
+    if counts["refused"] or empty_codes.to_pylist()[0]["empty"]:
         raise InputError(_located_problems(inputs))
     _report_unknown_codes(inputs, backend, aggregated, codes)
 

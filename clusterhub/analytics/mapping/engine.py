@@ -11,6 +11,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from clusterhub.analytics.mapping.aggregation import (
+    CHECKED,
     by_category,
     code_map,
     parsed_observations,
@@ -44,7 +45,7 @@ def cells(inputs: MappingInputs, backend: Backend) -> ir.Table:
     categories = backend.from_arrow(inputs.categories.select(["category", "group"]))
     observed = aggregated.inner_join(categories, "category")
     check_repeats(inputs, backend, observed, observations)
-    base = observed.drop("rows", "problems")
+    base = observed.drop(*[column for column in CHECKED if column in observed.columns])
     # Every total is a small table (summed from the cells or read from a file) joined back
     # once: faster than window sums, which sort the cells once per partitioning.
     totals = _group_totals(inputs, backend, base)
