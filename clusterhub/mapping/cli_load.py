@@ -13,6 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from clusterhub.analytics.mapping import InputError
+from clusterhub.analytics.mapping.inputs import read_categories
 from clusterhub.audit.services import Actor
 from clusterhub.mapping.reading import METHOD_COLUMNS
 from clusterhub.mapping.services import Refused, load_result
@@ -28,6 +30,12 @@ def add_arguments(parser: CommandParser) -> None:
     )
     parser.add_argument("--description", default="", help="shown with the result set")
     parser.add_argument(
+        "--categories",
+        type=Path,
+        help="the mapping's categories file (category, group, label): its labels are shown "
+        "with the categories",
+    )
+    parser.add_argument(
         "--method",
         choices=list(METHOD_COLUMNS),
         help="the method of the file (default: recognised from its columns)",
@@ -39,6 +47,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     user = os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
     actor = Actor.system(f"mapping load by {user}", context=f"mapping load {path.name}")
     started = time.perf_counter()
+    labels = _labels(options["categories"]) if options.get("categories") else None
     try:
         loaded = load_result(
             path,
@@ -46,6 +55,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
             method=options.get("method"),
             replace=options["replace"],
             description=options["description"],
+            labels=labels,
             actor=actor,
         )
     except Refused as refused:
@@ -54,3 +64,11 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         command.stderr.write(f"warning: {warning}")
     seconds = time.perf_counter() - started
     command.stdout.write(f"{loaded.summary()} ({seconds:.1f} s)")
+
+
+def _labels(path: Path) -> dict[str, str]:
+    try:
+        table = read_categories(path)
+    except InputError as error:
+        raise CommandError(f"--categories {path.name} cannot be read:\n{error}") from None
+    return {row["category"]: row["label"] for row in table.to_pylist() if row["label"] is not None}

@@ -18,6 +18,7 @@ from clusterhub.analytics.mapping import compute, read_inputs, write_result
 from clusterhub.audit.services import Actor
 from clusterhub.mapping.services import load_result
 from clusterhub.registry.models import Cluster, ClusterTag, Region
+from clusterhub.standard.nace import DIVISIONS
 
 YEARS = (2019, 2020, 2021, 2022, 2023)
 # Categories: NACE divisions, traded (manufacturing, ICT, R&D) and local (trade, food service).
@@ -56,8 +57,9 @@ def load_demo_mapping(seed: int = 2026) -> list[str]:
                         )
         with categories.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["category", "group"])
-            writer.writerows([(c, "traded") for c in TRADED] + [(c, "local") for c in LOCAL])
+            writer.writerow(["category", "group", "label"])
+            for group, codes in (("traded", TRADED), ("local", LOCAL)):
+                writer.writerows((code, group, DIVISIONS[code[1:]]) for code in codes)
         inputs = read_inputs(observations, categories)
         loaded = []
         for method, name in DEMO_NAMES.items():
@@ -69,6 +71,7 @@ def load_demo_mapping(seed: int = 2026) -> list[str]:
                 method=method,
                 replace=True,
                 description="Generated demo statistics, not real employment figures.",
+                labels={code: DIVISIONS[code[1:]] for code in TRADED + LOCAL},
                 actor=Actor.system("demo data", context="clusterhub demo"),
             )
             loaded.append(name)

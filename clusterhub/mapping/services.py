@@ -7,7 +7,7 @@ with any bad value is refused whole; nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -76,6 +76,7 @@ def load_result(
     method: str | None = None,
     replace: bool = False,
     description: str = "",
+    labels: Mapping[str, str] | None = None,
     actor: Actor,
 ) -> Loaded:
     """Store the result file `path` as the result set `name`.
@@ -87,6 +88,8 @@ def load_result(
         replace: replace the cells of an existing result set of this name (its address
             stays the same); without it an existing name is refused.
         description: shown on the portal with the result set (e.g. the data's source).
+        labels: category code → label, for categories the file gives no label (from the
+            categories file of the mapping, `read_categories`).
         actor: who loads, for the audit entry.
 
     Returns:
@@ -108,7 +111,7 @@ def load_result(
         if existing is not None:
             MappingCell.objects.filter(result=result).delete()
             MappingCategory.objects.filter(result=result).delete()
-        categories = _write_categories(result, data)
+        categories = _write_categories(result, data, labels or {})
         _write_cells(result, data)
         action = AuditEntry.Action.UPDATE if existing else AuditEntry.Action.CREATE
         record(actor, Change(action, MODEL, str(result.pk), name, before, _summary(result)))
@@ -165,18 +168,20 @@ def _free_slug(name: str) -> str:
     return slug
 
 
-def _write_categories(result: MappingResult, data: ResultFile) -> int:
-    labels = data.columns.get("label") or repeat("")
+def _write_categories(result: MappingResult, data: ResultFile, labels: Mapping[str, str]) -> int:
+    file_labels = data.columns.get("label") or repeat("")
     categories: dict[str, tuple[str, str]] = {}
     for code, group, label in zip(
-        data.columns["category"], data.columns["group"], labels, strict=False
+        data.columns["category"], data.columns["group"], file_labels, strict=False
     ):
         known = categories.get(code)
         if known is None or (label and not known[1]):
             categories[code] = (group, label)
     MappingCategory.objects.bulk_create(
         [
-            MappingCategory(result=result, code=code, group=group, label=label)
+            MappingCategory(
+                result=result, code=code, group=group, label=label or labels.get(code, "")
+            )
             for code, (group, label) in sorted(categories.items())
         ],
         batch_size=1000,

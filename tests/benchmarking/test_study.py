@@ -204,3 +204,44 @@ def test_only_managers_and_the_coordinator_see_the_peer_comparison(
     page = client.get(f"/en/clusters/{personas.cz_cluster.pk}/")
     assert page.status_code == 200
     assert (b"compares with its peers" in page.content) is sees
+
+
+def test_organisations_in_strong_regions_are_listed_strongest_first_with_stars_in_words(
+    personas: Personas, tmp_path: Path
+) -> None:
+    from clusterhub.audit.services import Actor
+    from clusterhub.mapping.services import load_result
+    from tests.mapping.files import STARS_ROWS, write_stars
+
+    load_result(
+        write_stars(tmp_path / "stars.csv", STARS_ROWS),
+        name="Czechia 2021",
+        actor=Actor.system("t"),
+    )
+    for code, nuts, sector in (("a", "CZ064", "C29"), ("b", "CZ080", "C29"), ("c", "CZ064", "J62")):
+        upsert_cluster(
+            {"id": f"cz-{code}", "name": f"Klastr {code.upper()}", "country": "CZ", "nuts": nuts,
+             "sectors": [sector]},
+            source="CZ",
+            actor=SETUP,
+        )  # fmt: skip
+    study = compose(gather(Scope(country="CZ")))
+    listing = next(e for e in study.exhibits if e.title == "Organisations in strong regions")
+    assert [(row[0], row[3]) for row in listing.rows] == [
+        ("Klastr B", "3 stars"),
+        ("Klastr C", "2 stars"),
+        ("Klastr A", "1 star"),
+    ]
+
+
+def test_each_area_names_its_sources_once_and_figures_stay_on_one_line_in_print(
+    personas: Personas,
+) -> None:
+    add_clusters(4)
+    study = compose(gather(Scope(country="CZ")))
+    structure = next(e for e in study.exhibits if e.title.startswith("Structure of participants"))
+    assert structure.note == "Sources: registry and survey."
+    assert structure.figure_columns == {1, 2, 3, 4}
+    html = render_html(study)
+    assert '<td class="figure">' in html
+    assert study.recommendations and 'data-page="page"' in html

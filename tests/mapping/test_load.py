@@ -100,6 +100,39 @@ def test_years_labels_establishments_and_growth_are_kept(cli, tmp_path) -> None:
     assert MappingCategory.objects.get(code="C29").label == "Motor vehicles"
 
 
+def test_labels_come_from_the_categories_file_where_the_result_has_none(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    categories = write_rows(
+        tmp_path / "categories.csv",
+        [
+            {"category": "C29", "group": "traded", "label": "Motor vehicles"},
+            {"category": "J62", "group": "traded", "label": " Computer programming "},
+            {"category": "C24", "group": "traded", "label": ""},
+        ],
+        ["category", "group", "label"],
+    )
+    path = write_stars(tmp_path / "stars.csv")
+    assert cli("mapping", "load", str(path), "--name", "x", "--categories", str(categories)).ok
+    labels = dict(MappingCategory.objects.values_list("code", "label"))
+    assert labels == {"C29": "Motor vehicles", "J62": "Computer programming", "C24": "", "Q86": ""}
+
+
+def test_a_bad_categories_file_is_refused_before_anything_is_written(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    categories = write_rows(
+        tmp_path / "categories.csv",
+        [{"category": "C29", "group": "traded"}, {"category": "C29", "group": "local"}],
+        ["category", "group"],
+    )
+    before = counts()
+    outcome = cli(
+        "mapping", "load", str(write_stars(tmp_path / "s.csv")), "--name", "x",
+        "--categories", str(categories),
+    )  # fmt: skip
+    assert not outcome.ok
+    assert "--categories categories.csv cannot be read" in outcome.error
+    assert "categories.csv, row 3: repeats row 2" in outcome.error
+    assert counts() == before
+
+
 def test_a_parquet_file_loads_like_the_csv(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     table = pa_csv.read_csv(write_stars(tmp_path / "s.csv"))
     assert table.schema.field("size").type == pa.bool_()  # typed as compute writes it

@@ -99,6 +99,22 @@ def read_inputs(
     return inputs
 
 
+def read_categories(path: Path) -> pa.Table:
+    """Only the categories file (`category`, `group`, `label`), checked as `read_inputs` does:
+    for labels to show with a stored result.
+
+    Raises:
+        InputError: listing every problem (file, row, field, reason).
+    """
+    if not path.is_file():
+        raise InputError([Problem(path.name, None, None, f"file not found: {path}")])
+    problems: list[Problem] = []
+    table = _table(path, CATEGORIES, Findings(), problems)
+    if problems or table is None:
+        raise InputError(problems)
+    return table
+
+
 def _observations(
     path: Path,
     findings: Findings,

@@ -37,8 +37,7 @@ def area_sections(data: StudyData) -> tuple[list[Section], dict[str, Exhibit]]:
                 [labels.text(i.label), *spread(_stats(data, i.id), i.unit, "survey" in i.source)]
                 for i in indicators
             ],
-            note=_("Sources: %(sources)s.")
-            % {"sources": ", ".join(sorted({_source(i) for i in indicators}))},
+            note=_("Sources: %(sources)s.") % {"sources": _sources(indicators)},
         )
         section.exhibits.append(overview)
         for indicator in indicators:
@@ -62,12 +61,14 @@ def _stats(data: StudyData, indicator_id: str, orgs: list[Organisation] | None =
     return distribution([data.values[str(org.pk)][indicator_id] for org in chosen])
 
 
-def _source(indicator: Indicator) -> str:
-    return {
-        "registry": _("registry"),
-        "survey": _("survey"),
-        "registry+survey": _("registry and survey"),
-    }[indicator.source]
+def _sources(indicators: list[Indicator]) -> str:
+    """The sources of a set of indicators, each named once ("registry and survey")."""
+    parts = {part for indicator in indicators for part in indicator.source.split("+")}
+    if parts == {"registry"}:
+        return _("registry")
+    if parts == {"survey"}:
+        return _("survey")
+    return _("registry and survey")
 
 
 def _indicator_figure(

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# A cell that is a figure: digits with a unit or a range ("70.8 %", "26 to 63.2" with an en
+# dash, "1,250 EUR"); dashes and minus signs written as escapes.
+DASHES = "\u2013\u2014\u2212"
+FIGURE = re.compile(rf"[\d\s.,%{DASHES}\-+\u20ac/:]*\d[\d\s.,%{DASHES}\-+\u20ac/:]*")
+NO_FIGURE = ("", "-", *DASHES)
 
 
 @dataclass
@@ -27,6 +34,17 @@ class Exhibit:
     @property
     def is_figure(self) -> bool:
         return self.kind == "figure"
+
+    @property
+    def figure_columns(self) -> set[int]:
+        """The columns whose cells are all figures (or blank): kept on one line in print."""
+        columns = set()
+        for index in range(1, len(self.columns)):
+            cells = [row[index].strip() for row in self.rows if index < len(row)]
+            figures = [cell for cell in cells if cell not in NO_FIGURE]
+            if figures and all(FIGURE.fullmatch(cell) for cell in figures):
+                columns.add(index)
+        return columns
 
     @property
     def spec_json(self) -> str:

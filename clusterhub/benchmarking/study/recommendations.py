@@ -105,7 +105,7 @@ def recommend(
         found.append(
             Recommendation(
                 _(
-                    "Support internationalisation: the median organisation cooperates actively with %(n)s countries. Cross-regional partnerships and meta-clusters can widen that."
+                    "Support internationalisation: the median number of countries an organisation cooperates actively with is %(n)s. Cross-regional partnerships and meta-clusters can widen that."
                 )
                 % {"n": value(countries, "count")},
                 (by_indicator["cooperation_countries"],),

@@ -4,6 +4,7 @@ their sector (stars or the cmp flags of the latest loaded result sets)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clusterhub.benchmarking.study import charts
 from clusterhub.benchmarking.study.data import StudyData
@@ -36,7 +37,7 @@ def regions_section(data: StudyData) -> tuple[Section, Exhibit | None]:
     )
     heading, place_of = place_grouping(data)
     counts: dict[str, list[int]] = {}
-    listed = []
+    listed: list[tuple[int, str, list[str]]] = []
     for org in data.organisations:
         place = place_of(org) or _("unknown")
         count = counts.setdefault(place, [0, 0])
@@ -45,11 +46,12 @@ def regions_section(data: StudyData) -> tuple[Section, Exhibit | None]:
             count[1] += 1
             best = max(org.badges, key=lambda b: b.stars or 0)
             strength = (
-                (_("%(n)s stars") % {"n": best.stars}) if best.stars is not None else _("strong")
+                ngettext("%(n)s star", "%(n)s stars", best.stars) % {"n": best.stars}
+                if best.stars is not None
+                else _("strong")
             )
-            listed.append(
-                [org.name, best.region_name or best.region, best.label or best.category, strength]
-            )
+            row = [org.name, best.region_name or best.region, best.label or best.category, strength]
+            listed.append((-(best.stars or 0), org.name, row))
     table = Exhibit(
         "table",
         _("Organisations in regions strong in their sector, by %(grouping)s")
@@ -73,13 +75,14 @@ def regions_section(data: StudyData) -> tuple[Section, Exhibit | None]:
         )
     )
     if listed:
-        listed.sort(key=lambda row: (row[3], row[0]))
+        # The strongest first (most stars), then by name.
+        listed.sort(key=lambda entry: entry[:2])
         section.exhibits.append(
             Exhibit(
                 "table",
                 _("Organisations in strong regions"),
                 [_("Organisation"), _("Region"), _("Category"), _("Strength")],
-                listed[:LISTED],
+                [row for *_key, row in listed[:LISTED]],
                 note=_("The first %(n)s of %(total)s.")
                 % {"n": min(LISTED, len(listed)), "total": len(listed)}
                 if len(listed) > LISTED
