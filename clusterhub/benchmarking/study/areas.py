@@ -37,7 +37,8 @@ def area_sections(data: StudyData) -> tuple[list[Section], dict[str, Exhibit]]:
                 [labels.text(i.label), *spread(_stats(data, i.id), i.unit, "survey" in i.source)]
                 for i in indicators
             ],
-            note=_("Sources: %(sources)s.") % {"sources": _sources(indicators)},
+            note=_("Sources: %(sources)s.")
+            % {"sources": labels.sources(i.source for i in indicators)},
         )
         section.exhibits.append(overview)
         for indicator in indicators:
@@ -59,16 +60,6 @@ def median(data: StudyData, indicator_id: str) -> tuple[float | None, int]:
 def _stats(data: StudyData, indicator_id: str, orgs: list[Organisation] | None = None):  # type: ignore[no-untyped-def]
     chosen = data.organisations if orgs is None else orgs
     return distribution([data.values[str(org.pk)][indicator_id] for org in chosen])
-
-
-def _sources(indicators: list[Indicator]) -> str:
-    """The sources of a set of indicators, each named once ("registry and survey")."""
-    parts = {part for indicator in indicators for part in indicator.source.split("+")}
-    if parts == {"registry"}:
-        return _("registry")
-    if parts == {"survey"}:
-        return _("survey")
-    return _("registry and survey")
 
 
 def _indicator_figure(
@@ -136,5 +127,7 @@ def _by_ecosystem(data: StudyData, indicators: list[Indicator]) -> Exhibit:
         _("Medians by industrial ecosystem"),
         [_("Ecosystem"), _("Organisations"), *[labels.text(i.label) for i in indicators]],
         rows,
-        note=_("· fewer than %(n)s answers, not shown.") % {"n": MIN_CELL},
+        note=_("· fewer than %(n)s answers, not shown.") % {"n": MIN_CELL}
+        if any("·" in row for row in rows)
+        else "",
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.benchmarking.study import charts, labels
 from clusterhub.benchmarking.study.data import StudyData
-from clusterhub.benchmarking.study.formatting import percent
+from clusterhub.benchmarking.study.formatting import percent, value
 from clusterhub.benchmarking.study.grouping import grouping_phrase, place_grouping
 from clusterhub.benchmarking.study.model import Exhibit, Section
 
@@ -47,7 +47,7 @@ def coverage(data: StudyData) -> Section:
                 _("Members in all"),
             ],
             [
-                [place, str(n), str(a), percent(a, n), f"{m:,}".replace(",", " ")]
+                [place, str(n), str(a), percent(a, n), value(m, "count")]
                 for place, (n, a, m) in ordered
             ],
         )

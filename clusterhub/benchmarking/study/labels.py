@@ -5,6 +5,8 @@ makemessages cannot see strings passed through a variable, so each is listed her
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext, gettext_noop
 
 from clusterhub.registry.vocabulary_labels import country_label, label
@@ -73,3 +75,13 @@ def lifecycle(code: str) -> str:
 
 def country(code: str) -> str:
     return country_label(code)
+
+
+def sources(keys: Iterable[str]) -> str:
+    """Indicators' sources (`registry`, `survey`, `registry+survey`), each named once."""
+    parts = {part for key in keys for part in key.split("+")}
+    if parts == {"registry"}:
+        return gettext("registry")
+    if parts == {"survey"}:
+        return gettext("survey")
+    return gettext("registry and survey")

@@ -42,7 +42,12 @@ def method_section(data: StudyData) -> Section:
             _("The indicators"),
             [_("Area"), _("Indicator"), _("Formula"), _("Source")],
             [
-                [labels.text(_area_name(i.area)), labels.text(i.label), i.formula, i.source]
+                [
+                    labels.text(_area_name(i.area)),
+                    labels.text(i.label),
+                    i.formula,
+                    labels.sources([i.source]),
+                ]
                 for i in INDICATORS
             ],
         )

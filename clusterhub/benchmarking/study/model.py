@@ -8,10 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # A cell that is a figure: digits with a unit or a range ("70.8 %", "26 to 63.2" with an en
-# dash, "1,250 EUR"); dashes and minus signs written as escapes.
+# dash), maybe with a currency code ("1,250 EUR"); dashes and minus signs written as escapes.
 DASHES = "\u2013\u2014\u2212"
-FIGURE = re.compile(rf"[\d\s.,%{DASHES}\-+\u20ac/:]*\d[\d\s.,%{DASHES}\-+\u20ac/:]*")
+FIGURE = re.compile(
+    rf"[\d\s.,%{DASHES}\-+\u20ac/:]*\d[\d\s.,%{DASHES}\-+\u20ac/:]*(?: [A-Z]{{3}})?"
+)
 NO_FIGURE = ("", "-", *DASHES)
+# Tables of more columns than this let figures wrap, or they would run off the page.
+WIDE = 7
 
 
 @dataclass
@@ -36,11 +40,19 @@ class Exhibit:
         return self.kind == "figure"
 
     @property
+    def is_wide(self) -> bool:
+        return len(self.columns) > WIDE
+
+    @property
     def figure_columns(self) -> set[int]:
-        """The columns whose cells are all figures (or blank): kept on one line in print."""
-        columns = set()
+        """The columns whose cells are all figures (or blank): kept on one line in print,
+        in tables narrow enough to afford it."""
+        columns: set[int] = set()
+        if self.is_wide:
+            return columns
         for index in range(1, len(self.columns)):
             cells = [row[index].strip() for row in self.rows if index < len(row)]
+            cells = [cell for cell in cells if cell != "\u00b7"]  # a figure not shown
             figures = [cell for cell in cells if cell not in NO_FIGURE]
             if figures and all(FIGURE.fullmatch(cell) for cell in figures):
                 columns.add(index)

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from clusterhub.benchmarking.study.compose import Study
 
 STYLESHEET = "benchmarking/study.css"
+# The study's print font (study.css; fonts-dejavu-core, installed with WeasyPrint's needs).
+PRINT_FONT = "DejaVu Sans"
 # vl-convert's SVG carries a fixed size; the print stylesheet scales it to the page.
 _SVG_SIZE = re.compile(r'<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"')
 
@@ -24,7 +26,9 @@ def draw_charts(study: Study) -> None:
     """Draw every figure's chart as SVG (for files and PDF)."""
     for exhibit in study.exhibits:
         if exhibit.spec is not None and not exhibit.svg:
-            svg = vl_convert.vegalite_to_svg(exhibit.spec)
+            # Text measured in the font it is printed in, so legends and labels do not overlap.
+            config = {**exhibit.spec.get("config", {}), "font": PRINT_FONT}
+            svg = vl_convert.vegalite_to_svg({**exhibit.spec, "config": config})
             exhibit.svg = _SVG_SIZE.sub(
                 r'<svg\1 viewBox="0 0 \2 \3" width="\2" height="\3" role="img"', svg, count=1
             )
