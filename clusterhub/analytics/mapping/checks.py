@@ -1,7 +1,8 @@
 """Checks of the observations before anything is computed.
 
-The engine counts problems in one pass over the data; only when there are some does Python
-read the file again to name their rows (the slow path is taken only for a bad file).
+The one pass over the data (`aggregation.py`) leaves in the cells and the code map what the
+checks need; only when something is refused does Python read the file again to name the rows
+(the slow path is taken only for a bad file).
 """
 
 from __future__ import annotations
