@@ -240,11 +240,12 @@ def _float_array(values: pa.ChunkedArray, where: _Where) -> pa.ChunkedArray | No
 
 
 def _floats_one_by_one(raw: list[Any], where: _Where) -> None:
-    """Names the rows whose value is not a number."""
+    """Names the rows whose value is not a number, by the same Arrow cast as the fast path
+    (Python's float() also takes `1_000` or other scripts' digits, which the cast refuses)."""
     for i, value in enumerate(raw):
         try:
-            float(value if value is not None else 0)
-        except (TypeError, ValueError):
+            pc.cast(pa.array([value]), pa.float64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             where.bad(i, f"{str(value)[:40]!r} is not a number")
 
 

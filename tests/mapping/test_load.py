@@ -165,6 +165,18 @@ def test_a_non_numeric_lq_is_refused_with_its_row_and_column(cli, tmp_path) -> N
     assert counts()["cells"] == 0 and counts()["results"] == 0
 
 
+@pytest.mark.parametrize("written", ["1_000", "\u0663", "0x10"])
+def test_a_number_python_would_read_but_the_loader_does_not_is_still_refused_by_row(
+    cli, tmp_path, written
+) -> None:  # type: ignore[no-untyped-def]
+    rows = [dict(row) for row in STARS_ROWS]
+    rows[3]["lq"] = written
+    outcome = cli("mapping", "load", str(write_stars(tmp_path / "odd.csv", rows)), "--name", "x")
+    assert not outcome.ok
+    assert f"odd.csv, row 5, lq: {written!r} is not a number" in outcome.error
+    assert counts()["cells"] == 0 and counts()["results"] == 0
+
+
 def test_an_unknown_boolean_is_refused_with_its_row_and_column(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = write_cmp(tmp_path / "cmp.csv")
     text = path.read_text().splitlines()
