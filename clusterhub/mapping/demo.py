@@ -24,6 +24,7 @@ YEARS = (2019, 2020, 2021, 2022, 2023)
 # Categories: NACE divisions, traded (manufacturing, ICT, R&D) and local (trade, food service).
 TRADED = ("C10", "C20", "C21", "C22", "C25", "C26", "C27", "C28", "C29", "C30", "J62", "M72")
 LOCAL = ("F43", "G47", "I56", "Q86")
+LABELS = {code: DIVISIONS[code[1:]] for code in TRADED + LOCAL}
 DEMO_NAMES = {"stars": "Demo mapping: stars", "cmp": "Demo mapping: US CMP flags"}
 
 
@@ -59,7 +60,7 @@ def load_demo_mapping(seed: int = 2026) -> list[str]:
             writer = csv.writer(handle)
             writer.writerow(["category", "group", "label"])
             for group, codes in (("traded", TRADED), ("local", LOCAL)):
-                writer.writerows((code, group, DIVISIONS[code[1:]]) for code in codes)
+                writer.writerows((code, group, LABELS[code]) for code in codes)
         inputs = read_inputs(observations, categories)
         loaded = []
         for method, name in DEMO_NAMES.items():
@@ -71,7 +72,7 @@ def load_demo_mapping(seed: int = 2026) -> list[str]:
                 method=method,
                 replace=True,
                 description="Generated demo statistics, not real employment figures.",
-                labels={code: DIVISIONS[code[1:]] for code in TRADED + LOCAL},
+                labels=LABELS,
                 actor=Actor.system("demo data", context="clusterhub demo"),
             )
             loaded.append(name)

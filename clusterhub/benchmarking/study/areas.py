@@ -12,7 +12,7 @@ from clusterhub.benchmarking.study import charts, labels
 from clusterhub.benchmarking.study.data import Organisation, StudyData
 from clusterhub.benchmarking.study.formatting import MIN_CELL, spread, value
 from clusterhub.benchmarking.study.grouping import grouping_phrase, place_grouping
-from clusterhub.benchmarking.study.model import Exhibit, Section
+from clusterhub.benchmarking.study.model import HIDDEN, Exhibit, Section
 
 
 def area_sections(data: StudyData) -> tuple[list[Section], dict[str, Exhibit]]:
@@ -120,7 +120,7 @@ def _by_ecosystem(data: StudyData, indicators: list[Indicator]) -> Exhibit:
         for indicator in indicators:
             stats = _stats(data, indicator.id, orgs)
             small = "survey" in indicator.source and stats.n < MIN_CELL
-            cells.append("·" if small else value(stats.median, indicator.unit))
+            cells.append(HIDDEN if small else value(stats.median, indicator.unit))
         rows.append(cells)
     return Exhibit(
         "table",
@@ -128,6 +128,6 @@ def _by_ecosystem(data: StudyData, indicators: list[Indicator]) -> Exhibit:
         [_("Ecosystem"), _("Organisations"), *[labels.text(i.label) for i in indicators]],
         rows,
         note=_("· fewer than %(n)s answers, not shown.") % {"n": MIN_CELL}
-        if any("·" in row for row in rows)
+        if any(HIDDEN in row for row in rows)
         else "",
     )

@@ -13,7 +13,9 @@ DASHES = "\u2013\u2014\u2212"
 FIGURE = re.compile(
     rf"[\d\s.,%{DASHES}\-+\u20ac/:]*\d[\d\s.,%{DASHES}\-+\u20ac/:]*(?: [A-Z]{{3}})?"
 )
-NO_FIGURE = ("", "-", *DASHES)
+# Stands in a table for a survey figure of too few organisations (formatting.MIN_CELL).
+HIDDEN = "\u00b7"
+NO_FIGURE = ("", "-", HIDDEN, *DASHES)
 # Tables of more columns than this let figures wrap, or they would run off the page.
 WIDE = 7
 
@@ -52,7 +54,6 @@ class Exhibit:
             return columns
         for index in range(1, len(self.columns)):
             cells = [row[index].strip() for row in self.rows if index < len(row)]
-            cells = [cell for cell in cells if cell != "\u00b7"]  # a figure not shown
             figures = [cell for cell in cells if cell not in NO_FIGURE]
             if figures and all(FIGURE.fullmatch(cell) for cell in figures):
                 columns.add(index)
