@@ -94,6 +94,18 @@ def personas(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _default_language():  # type: ignore[no-untyped-def]
+    """Each test starts in the default language: a request to a /de/ page leaves German
+    active in the thread (LocaleMiddleware does not reset it), which would leak into the
+    next test's messages."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():  # type: ignore[no-untyped-def]
     """API throttling counts requests in the cache; each test starts with none. The search
     index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""
