@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+
 from clusterhub.policy.models import Initiative
 from clusterhub.registry.models import Cluster
 
@@ -111,3 +113,35 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
         manages = isinstance(target, Cluster) and target.pk in managed_clusters(user)
         return coordinates or manages
     return False
+
+
+class Refusal(StrEnum):
+    """Why a write to an organisation is refused."""
+
+    RECORD = "record"  # the organisation as it is belongs to a country the user may not change
+    COUNTRY = "country"  # the new values put it in a country the user may not write in
+
+
+def cluster_write_refusal(
+    user: Any, existing: Cluster | None, new_country: str | None, action: Action = Action.EDIT
+) -> Refusal | None:
+    """Why `user` may not give `existing` (None: a new organisation) these values, or None.
+
+    Both sides are judged, so no write path can move an organisation out of reach: the
+    record as it is needs `action` (edit, restore, import), and a country it does not have
+    yet (a new organisation, or a move) needs the right to create organisations there.
+    """
+    if existing is not None and not can(user, action, existing):
+        return Refusal.RECORD
+    moving = existing is None or (bool(new_country) and new_country != existing.country)
+    if moving and not can(user, Action.CREATE, new_country):
+        return Refusal.COUNTRY
+    return None
+
+
+class NotPermitted(PermissionDenied):
+    """A write the policy refuses (raised by the services; views answer 403)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal

@@ -160,7 +160,7 @@ def list_members(request: HttpRequest, pk: int, page: Query[PageParams]) -> dict
 
 
 def _actor(user: Any) -> Actor:
-    return Actor(name=user.get_username(), user_id=user.pk, context="api")
+    return Actor.person(user, context="api")
 
 
 def _require(allowed: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import orjson
@@ -17,15 +17,26 @@ from clusterhub.db import insert_rows
 
 @dataclass(frozen=True)
 class Actor:
-    """Who makes a change: a signed-in user, or a named process such as an import."""
+    """Who makes a change: a signed-in user, or a named process such as an import.
+
+    `user` is the person themself when there is one: the services ask the permission policy
+    about them, so no write path can forget to. A system actor (the command line run by the
+    operator, the demo) has none and is not limited.
+    """
 
     name: str
     user_id: int | None = None
     context: str = ""
+    user: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
     def system(cls, name: str, context: str = "") -> Actor:
         return cls(name=name, context=context)
+
+    @classmethod
+    def person(cls, user: Any, context: str) -> Actor:
+        """A signed-in user (or an API token's user) making changes through `context`."""
+        return cls(name=user.get_username(), user_id=user.pk, context=context, user=user)
 
 
 class Change(NamedTuple):

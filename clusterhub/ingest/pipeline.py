@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -83,7 +84,7 @@ class Run:
     dry_run: bool
     progress: Progress | None
     is_demo: bool
-    allowed_countries: frozenset[str] | None
+    user: Any
 
 
 def run_import(
@@ -96,12 +97,13 @@ def run_import(
     actor: Actor | None = None,
     progress: Progress | None = None,
     is_demo: bool = False,
-    allowed_countries: frozenset[str] | None = None,
+    user: Any = None,
 ) -> list[ImportResult]:
     """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written.
 
-    `allowed_countries` limits the rows to the registries of those countries (a national
-    coordinator's import from the browser); None allows every country.
+    `user` is the person importing (from the browser, or `import --user`): every row is
+    asked of the permission policy, with the record it would change and its new values.
+    None is the system (the operator's command line), which is not limited.
     """
     mapping = load_mapping(mapping_path)
     for given in (source, mapping.source):
@@ -113,11 +115,16 @@ def run_import(
     run = Run(
         mapping=mapping,
         source=source,
-        actor=actor or Actor.system("import", context=f"import {parts[0].path.name}"),
+        actor=actor
+        or (
+            Actor.person(user, context=f"import {parts[0].path.name}")
+            if user is not None
+            else Actor.system("import", context=f"import {parts[0].path.name}")
+        ),
         dry_run=dry_run,
         progress=progress,
         is_demo=is_demo,
-        allowed_countries=allowed_countries,
+        user=user,
     )
     results: list[ImportResult] = []
     clusters = ClusterIndex()
@@ -155,7 +162,7 @@ def _import_part(
         progress=(lambda: progress(raw.name, raw.progress())) if progress else (lambda: None),
         is_demo=run.is_demo,
         refused_before=refused_before,
-        allowed_countries=run.allowed_countries,
+        user=run.user,
     )
     STEPS[layout.table](ctx, layout, rows)
     if progress:

@@ -31,6 +31,12 @@ class ClusterIndex:
             self.by_id[source_id].append((source, pk))
         self.by_key[(source, source_id)] = pk
 
+    def country_of(self, key: tuple[str, str]) -> str | None:
+        """The country of the cluster (source, id) as the registry (or this run) has it."""
+        self._load()
+        pk = self.by_key.get(key)
+        return None if pk is None else self.countries.get(pk)
+
     def find(self, cluster_id: str, source: str | None) -> tuple[int | None, str]:
         """The cluster's primary key, or None and the reason it could not be found."""
         self._load()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clusterhub.accounts.policy import Action, NotPermitted, can
 from clusterhub.audit.services import Actor
 from clusterhub.ingest import geocode
 from clusterhub.ingest.layout import Layout
@@ -23,6 +24,7 @@ from clusterhub.standard.rows import Problem, validate_row
 PROGRESS_EVERY = 2000
 NOT_YOURS = "is a country whose registry you may not change"
 NOT_YOURS_CLUSTER = "is a cluster of a country whose registry you may not change"
+NOT_YOURS_RECORD = "is the id of an organisation of {country}, whose registry you may not change"
 NOT_YOURS_EU = "is the EU level, whose initiatives only administrators may change"
 NOT_YOURS_INITIATIVE = "is the code of an initiative of a country whose registry you may not change"
 
@@ -41,8 +43,9 @@ class Context:
     is_demo: bool = False
     touched: set[int] = field(default_factory=set)
     refused_before: bool = False  # an earlier file of the same Data Package had problems
-    # Countries the importing person may write in (a coordinator's); None: all (admin, CLI).
-    allowed_countries: frozenset[str] | None = None
+    # The person importing, asked of the permission policy for every row; None: the system
+    # (the operator's command line, the demo), which is not limited.
+    user: Any = None
     partner_countries: dict[tuple[str, str], set[str]] | None = None
 
     @property
@@ -56,7 +59,7 @@ class Context:
         return self.source or self.mapping.source
 
     def may_write(self, country: str) -> bool:
-        return self.allowed_countries is None or country in self.allowed_countries
+        return self.user is None or can(self.user, Action.IMPORT, country)
 
     def problem(self, row: int, found: Problem | tuple[str, str, str]) -> None:
         column, value, reason = (
@@ -109,12 +112,27 @@ def import_clusters(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
             ctx.problem(number, ("id", raw["id"], f"appears again (first in row {first_row[key]})"))
             continue
         first_row[key] = number
+        if ctx.user is not None:
+            # The record the row would update counts as much as the country the row names.
+            current = ctx.clusters.country_of(key)
+            if current is not None and not ctx.may_write(current):
+                ctx.problem(number, ("id", raw["id"], NOT_YOURS_RECORD.format(country=current)))
+                continue
         derived = _derive_location(ctx, number, clean)
         derived += _complete_cooperation_countries(ctx, key, clean)
         if ctx.writing:
-            cluster, outcome = services.upsert_cluster(
-                clean, source=source, actor=ctx.actor, derived=derived, is_demo=ctx.is_demo
-            )
+            try:
+                cluster, outcome = services.upsert_cluster(
+                    clean,
+                    source=source,
+                    actor=ctx.actor,
+                    derived=derived,
+                    is_demo=ctx.is_demo,
+                    action=Action.IMPORT,
+                )
+            except NotPermitted:
+                ctx.problem(number, ("country", raw["country"], NOT_YOURS))
+                continue
             ctx.clusters.remember(source, cluster.source_id, cluster.pk, cluster.country)
             ctx.result.add(outcome)
             ctx.result.sources.add(source)
@@ -266,7 +284,7 @@ def import_policy_initiatives(ctx: Context, layout: Layout, rows: Iterator[Row])
             )
             continue
         first_row[code] = number
-        if ctx.allowed_countries is not None:
+        if ctx.user is not None:
             if owners is None:
                 owners = dict(Initiative.objects.values_list("code", "country"))
             if clean["level"] == "eu":
@@ -288,6 +306,9 @@ def import_policy_initiatives(ctx: Context, layout: Layout, rows: Iterator[Row])
                 initiative, outcome = policy_services.upsert_initiative(
                     clean, actor=ctx.actor, is_demo=ctx.is_demo
                 )
+            except NotPermitted:
+                ctx.problem(number, ("code", raw["code"], NOT_YOURS_INITIATIVE))
+                continue
             except policy_services.InvalidInitiative as invalid:
                 # The row is fine alone, but not with the stored columns it leaves out.
                 for p in invalid.problems:

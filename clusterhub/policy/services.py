@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
 from clusterhub.audit.services import Actor, Change, delete_recorded, record
 from clusterhub.lib.text import fold
 from clusterhub.policy.models import Initiative, InitiativeTag
@@ -75,6 +76,7 @@ def upsert_initiative(
     after["currency"] = after["currency"] or DEFAULT_CURRENCY
     after["source"] = after["source"] or after["country"] or "EU"
     after = _checked(after)
+    _check_write(actor, existing, after)
     if existing and before == after:
         return existing, "unchanged"
 
@@ -102,7 +104,20 @@ def upsert_initiative(
     return initiative, "updated" if existing else "created"
 
 
+def _check_write(actor: Actor, existing: Initiative | None, after: Record) -> None:
+    """A person's change needs the policy's yes for the initiative as it is and as it will be."""
+    if actor.user is None:
+        return
+    if existing is not None and not can(actor.user, Action.EDIT_INITIATIVE, existing):
+        raise NotPermitted(Refusal.RECORD)
+    target = "" if after["level"] == "eu" else after["country"] or ""
+    if not can(actor.user, Action.EDIT_INITIATIVE, target):
+        raise NotPermitted(Refusal.COUNTRY)
+
+
 def delete_initiative(initiative: Initiative, *, actor: Actor) -> None:
+    if actor.user is not None and not can(actor.user, Action.EDIT_INITIATIVE, initiative):
+        raise NotPermitted(Refusal.RECORD)
     delete_recorded(
         initiative,
         model=MODEL,

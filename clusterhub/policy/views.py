@@ -36,7 +36,7 @@ PAGE_SIZE = 20
 
 
 def _actor(request: HttpRequest) -> Actor:
-    return Actor(name=request.user.get_username(), user_id=request.user.pk, context="portal")
+    return Actor.person(request.user, context="portal")
 
 
 def _may_add(user: Any) -> bool:

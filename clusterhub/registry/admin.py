@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from clusterhub.accounts.policy import Action, can, is_admin
 from clusterhub.audit.services import Actor
 from clusterhub.registry.models import Cluster, Cooperation, Member, Region, RegionShape, Term
 from clusterhub.registry.records import cluster_record
@@ -28,8 +29,7 @@ EDITABLE_COLUMNS = [
 
 
 def _actor(request: HttpRequest) -> Actor:
-    user = request.user
-    return Actor(name=user.get_username(), user_id=user.pk, context="admin")
+    return Actor.person(request.user, context="admin")
 
 
 @admin.register(Region)
@@ -104,6 +104,23 @@ class ClusterAdmin(admin.ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         delete_cluster(obj, actor=_actor(request))
 
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        # One by one through the service: each deletion is asked of the policy and logged.
+        for cluster in queryset:
+            delete_cluster(cluster, actor=_actor(request))
+
+    # The one policy answers here too: a staff account edits only what its role allows (the
+    # service refuses a move to another country as it does everywhere).
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return is_admin(request.user)
+        return can(request.user, Action.EDIT, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return is_admin(request.user)
+        return can(request.user, Action.DELETE, obj)
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         # New organisations come through imports (or the portal's forms).
         return False
@@ -116,7 +133,14 @@ class MemberAdmin(admin.ModelAdmin):
     search_fields = ["name", "register_id"]
     raw_id_fields = ["cluster", "nuts"]
 
+    # Members and cooperations are changed in the portal, through the services.
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -127,6 +151,12 @@ class CooperationAdmin(admin.ModelAdmin):
     raw_id_fields = ["cluster", "partner"]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from clusterhub.accounts.models import CoordinatorRole, User
 from clusterhub.audit.models import AuditEntry
-from clusterhub.audit.services import Actor
 from clusterhub.ingest.pipeline import run_import
 from clusterhub.ingest.report import ImportRefused
 from clusterhub.policy.models import Initiative, InitiativeTag
@@ -198,14 +198,12 @@ def test_a_row_that_breaks_a_rule_with_the_stored_columns_it_leaves_out_is_refus
     assert Initiative.objects.get().start == "2021"
 
 
-def actor() -> Actor:
-    return Actor.system("coordinator import")
-
-
 def test_a_coordinators_import_is_limited_to_their_country_and_never_the_eu_level(
     db, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     add("pl-programme", country="PL")
+    coordinator = User.objects.create_user("koordinator", "k@example.cz", "A-long-passphrase-42")
+    CoordinatorRole.objects.create(user=coordinator, country="CZ")
     for cells, column in [
         ({"code": "eu-call", "level": "eu", "country": "", "region": ""}, "level"),
         ({"code": "pl-new", "country": "PL", "region": "PL213"}, "country"),
@@ -213,17 +211,14 @@ def test_a_coordinators_import_is_limited_to_their_country_and_never_the_eu_leve
     ]:
         path = write_rows(tmp_path / "coordinator.csv", [initiative_row(**cells)])
         with pytest.raises(ImportRefused) as refused:
-            run_import(
-                path, table="policy_initiatives", actor=actor(), allowed_countries=frozenset({"CZ"})
-            )
+            run_import(path, table="policy_initiatives", user=coordinator)
         problems = refused.value.results[0].problems
         assert [(p.row, p.column) for p in problems] == [(2, column)]
     assert Initiative.objects.get().country == "PL"
     results = run_import(
         write_rows(tmp_path / "mine.csv", [GOOD_INITIATIVE]),
         table="policy_initiatives",
-        actor=actor(),
-        allowed_countries=frozenset({"CZ"}),
+        user=coordinator,
     )
     assert results[0].counts["created"] == 1
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from clusterhub.accounts.policy import Action, can
+from clusterhub.accounts.policy import Action, NotPermitted, can
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
 from clusterhub.portal.forms import ClusterForm, MemberForm, NewClusterForm, initial_from_record
@@ -32,7 +32,7 @@ def _allow(request: HttpRequest, allowed: bool) -> None:
 
 
 def _actor(request: HttpRequest) -> Actor:
-    return Actor(name=request.user.get_username(), user_id=request.user.pk, context="portal")
+    return Actor.person(request.user, context="portal")
 
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
@@ -174,8 +174,20 @@ def restore(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = get_object_or_404(AuditEntry, pk=entry_pk, model="cluster", object_id=str(cluster.pk))
     if not entry.after:
         raise PermissionDenied
-    with transaction.atomic():
-        services.restore_cluster(cluster, entry.after, actor=_actor(request))
+    try:
+        with transaction.atomic():
+            services.restore_cluster(cluster, entry.after, actor=_actor(request))
+    except NotPermitted:
+        # An earlier version may have the organisation in another country: restoring it is
+        # a move, which the policy judges as an edit of the country would be.
+        messages.error(
+            request,
+            _(
+                "This version puts the organisation in a country whose registry you may not "
+                "change, so it was not restored."
+            ),
+        )
+        return redirect("portal:history", pk=cluster.pk)
     messages.success(
         request,
         _("The version of %(time)s was restored.") % {"time": f"{entry.timestamp:%Y-%m-%d %H:%M}"},

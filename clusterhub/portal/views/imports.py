@@ -74,11 +74,7 @@ def _allowed(request: HttpRequest) -> frozenset[str] | None:
 def _run(
     request: HttpRequest, pending: dict[str, str], dry_run: bool
 ) -> tuple[list[ImportResult], bool, str]:
-    actor = Actor(
-        name=request.user.get_username(),
-        user_id=request.user.pk,
-        context=f"browser import {pending['name']}",
-    )
+    actor = Actor.person(request.user, context=f"browser import {pending['name']}")
     try:
         results = run_import(
             Path(pending["path"]),
@@ -86,7 +82,7 @@ def _run(
             source=pending["source"] or None,
             dry_run=dry_run,
             actor=actor,
-            allowed_countries=_allowed(request),
+            user=request.user,
         )
     except Unreadable as exc:
         return [], False, str(exc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from clusterhub.accounts.policy import Action, NotPermitted, cluster_write_refusal
 from clusterhub.audit.services import Actor, Change, delete_recorded, record
 from clusterhub.registry.models import Cluster, ClusterTag, Term
 from clusterhub.registry.records import (
@@ -51,12 +52,15 @@ def upsert_cluster(
     actor: Actor,
     derived: Sequence[str] = (),
     is_demo: bool = False,
+    action: Action = Action.EDIT,
 ) -> tuple[Cluster, str]:
     """Create or update the cluster `values["id"]` of `source`.
 
     `values` are clean values of the standard's `clusters` columns (as validation returns
     them); columns left out keep their current value. Returns the cluster and what
-    happened: "created", "updated" or "unchanged".
+    happened: "created", "updated" or "unchanged". A person's change (`actor.user`) is
+    asked of the permission policy with the record as it is and the new values (`action`
+    names what they do to it: edit, restore, import); raises `NotPermitted`.
     """
     existing = (
         Cluster.objects.filter(source=source, source_id=values["id"])
@@ -66,6 +70,7 @@ def upsert_cluster(
     before = cluster_record(existing) if existing else None
     after = {**(before or empty_record("clusters")), **normalise("clusters", values)}
     after["source"] = source
+    check_write(actor, existing, after["country"], action)
     derived_after = sorted(
         set(derived) | (set(existing.derived) - set(values) if existing else set())
     )
@@ -83,7 +88,7 @@ def upsert_cluster(
     cluster.is_demo = is_demo or cluster.is_demo
     cluster.save()
     _set_tags(cluster, after, before)
-    action = "updated" if existing else "created"
+    outcome = "updated" if existing else "created"
     record(
         actor,
         Change(
@@ -95,10 +100,23 @@ def upsert_cluster(
             after=after,
         ),
     )
-    return cluster, action
+    return cluster, outcome
+
+
+def check_write(
+    actor: Actor, existing: Cluster | None, new_country: str | None, action: Action
+) -> None:
+    """Refuse a person's write that the policy does not allow (system actors are not limited)."""
+    if actor.user is None:
+        return
+    refusal = cluster_write_refusal(actor.user, existing, new_country, action)
+    if refusal is not None:
+        raise NotPermitted(refusal)
 
 
 def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
+    if actor.user is not None:
+        check_write(actor, cluster, cluster.country, Action.DELETE)
     delete_recorded(
         cluster, model=MODEL, label=cluster.name, before=cluster_record(cluster), actor=actor
     )
@@ -108,5 +126,5 @@ def restore_cluster(cluster: Cluster, version: Record, *, actor: Actor) -> Clust
     """Bring back the values of an earlier version (a history entry's `after`)."""
     values = {k: v for k, v in version.items() if k not in ("id", "source")}
     values["id"] = cluster.source_id
-    restored, _ = upsert_cluster(values, source=cluster.source, actor=actor)
+    restored, _ = upsert_cluster(values, source=cluster.source, actor=actor, action=Action.RESTORE)
     return restored

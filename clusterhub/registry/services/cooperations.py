@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from clusterhub.accounts.policy import Action
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.registry.records import cooperation_record, normalise, plain_attributes
-from clusterhub.registry.services.clusters import upsert_cluster
+from clusterhub.registry.services.clusters import check_write, upsert_cluster
 
 MODEL = "cooperation"
 
@@ -17,6 +18,7 @@ def upsert_cooperation(
     values: Mapping[str, Any], *, cluster: Cluster, partner: Cluster | None, actor: Actor
 ) -> tuple[Cooperation, str]:
     """Create or update the link keyed by cluster, partner (or partner name and country), kind."""
+    check_write(actor, cluster, None, Action.EDIT)
     rec = normalise("cooperations", values)
     match = Cooperation.objects.filter(cluster=cluster, kind=rec.get("kind") or "")
     if partner is not None:

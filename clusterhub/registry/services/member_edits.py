@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from clusterhub.accounts.policy import Action
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.registry.models import Cluster, Member
 from clusterhub.registry.records import empty_record, member_record, normalise, plain_attributes
+from clusterhub.registry.services.clusters import check_write
 from clusterhub.registry.services.members import MODEL, row_hash
 from clusterhub.registry.services.search_text import rebuild_member_names
 from clusterhub.registry.services.taxonomy import ensure_regions
@@ -21,6 +23,7 @@ def save_member(
     cluster: Cluster, values: Mapping[str, Any], *, actor: Actor, member: Member | None = None
 ) -> Member:
     """Create a member, or change `member` (its name too); logged with before and after."""
+    check_write(actor, cluster, cluster.country, Action.EDIT_MEMBERS)
     after = {**(member_record(member, cluster.source_id) if member else empty_record("members"))}
     after.update(normalise("members", values))
     after["cluster_id"] = cluster.source_id
@@ -50,6 +53,7 @@ def save_member(
 
 def delete_member(member: Member, *, actor: Actor) -> None:
     cluster = member.cluster
+    check_write(actor, cluster, cluster.country, Action.EDIT_MEMBERS)
     before = member_record(member, cluster.source_id)
     pk, name = member.pk, member.name
     member.delete()

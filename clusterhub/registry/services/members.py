@@ -10,9 +10,10 @@ from typing import Any
 
 from django.db import connection
 
+from clusterhub.accounts.policy import Action
 from clusterhub.audit.services import Actor, Change, record_many
 from clusterhub.db import insert_rows
-from clusterhub.registry.models import Member
+from clusterhub.registry.models import Cluster, Member
 from clusterhub.registry.records import (
     Record,
     empty_record,
@@ -20,6 +21,7 @@ from clusterhub.registry.records import (
     normalise,
     plain_attributes,
 )
+from clusterhub.registry.services.clusters import check_write
 from clusterhub.registry.services.search_text import append_member_names
 from clusterhub.registry.services.taxonomy import ensure_regions
 from clusterhub.standard.fields import field_names
@@ -77,6 +79,10 @@ class MemberWriter:
     def _names_of(self, cluster_pk: int) -> dict[str, tuple[int, str]]:
         names = self._index.get(cluster_pk)
         if names is None:
+            if self.actor.user is not None:  # a person's members: asked once per cluster
+                check_write(
+                    self.actor, Cluster.objects.get(pk=cluster_pk), None, Action.EDIT_MEMBERS
+                )
             rows = Member.objects.filter(cluster_id=cluster_pk).values_list(
                 "name", "pk", "row_hash"
             )
@@ -86,10 +92,10 @@ class MemberWriter:
 
     def add(self, cluster_pk: int, cluster_id: str, values: Mapping[str, Any]) -> None:
         """Queue one row of clean `members` values for the cluster with primary key `cluster_pk`."""
+        names = self._names_of(cluster_pk)
         rec = normalise("members", values)
         rec["cluster_id"] = cluster_id
         complete = len(rec) == len(_COLUMNS)
-        names = self._names_of(cluster_pk)
         known = names.get(rec["name"])
         if known is None:
             full = {**_EMPTY, **rec}

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
@@ -33,11 +34,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="check everything, write nothing"
         )
+        parser.add_argument(
+            "--user",
+            help="import as this user: every row is checked against the user's role, as in "
+            "the browser (without it the operator's command line is not limited)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         err = Console(stderr=True, highlight=False, soft_wrap=True)
         show_progress = err.is_terminal and not os.environ.get("CI")
         path: Path = options["path"]
+        user = _person(options["user"])
+        actor = (
+            Actor.person(user, context=f"import {path.name}")
+            if user is not None
+            else Actor.system(f"import by {_user()}", context=f"import {path.name}")
+        )
         try:
             with _progress(err, show_progress) as report:
                 results = run_import(
@@ -46,8 +58,9 @@ class Command(BaseCommand):
                     mapping_path=options["mapping"],
                     source=options["source"],
                     dry_run=options["dry_run"],
-                    actor=Actor.system(f"import by {_user()}", context=f"import {path.name}"),
+                    actor=actor,
                     progress=report,
+                    user=user,
                 )
         except Unreadable as exc:
             raise CommandError(str(exc)) from None
@@ -57,6 +70,15 @@ class Command(BaseCommand):
         for result in results:
             _print_warnings(result)
             self.stdout.write(result.summary())
+
+
+def _person(username: str | None) -> Any:
+    if username is None:
+        return None
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise CommandError(f"--user {username}: no active user of that name.")
+    return user
 
 
 def _user() -> str:
