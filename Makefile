@@ -32,9 +32,12 @@ compile-messages: $(MO_FILES)
 
 setup: $(STAMP) node_modules/.installed compile-messages
 
+# The demo keeps its own secret key in .clusterhub-secret (git-ignored, mode 0600), made once.
 demo: setup
+	test -s .clusterhub-secret || $(BIN)/python -c "import os, secrets; fd = os.open('.clusterhub-secret', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600); os.write(fd, secrets.token_urlsafe(64).encode()); os.close(fd)"
+	chmod 600 .clusterhub-secret
 	$(BIN)/clusterhub migrate --no-input
-	$(BIN)/clusterhub demo --port $(PORT)
+	SECRET_KEY_FILE="$(CURDIR)/.clusterhub-secret" $(BIN)/clusterhub demo --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest

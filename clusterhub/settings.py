@@ -7,13 +7,29 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from clusterhub.lib.env import env_bool, env_int, env_list, env_str
+from clusterhub.lib.env import (
+    BadSetting,
+    env_bool,
+    env_int,
+    env_list,
+    env_origin,
+    env_secret,
+    env_str,
+)
+from clusterhub.lib.secret_key import DEVELOPMENT_KEY
 
 BASE_DIR = Path(__file__).resolve().parent
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "clusterhub-development-key-change-me-in-production-0123456789")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+# From SECRET_KEY, else from the file SECRET_KEY_FILE names. Without one, the public
+# development key lets commands such as migrate run; serving with it is refused unless DEBUG
+# is on (clusterhub.lib.secret_key: wsgi.py, runserver, demo, `check --deploy`).
+SECRET_KEY = env_secret("SECRET_KEY", "SECRET_KEY_FILE") or DEVELOPMENT_KEY
+SECRET_KEY_FILE = env_str("SECRET_KEY_FILE", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# The site's own address: links in invitations and mail start with it, never with the
+# request's Host header.
+SITE_URL = env_origin("SITE_URL", "http://localhost:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -21,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
     "clusterhub.accounts",
     "clusterhub.audit",
     "clusterhub.registry",
@@ -32,6 +47,9 @@ INSTALLED_APPS = [
     "clusterhub.policy",
     "clusterhub.portal",
     "clusterhub.api",
+    # After the portal, whose `runserver` (refusing to serve with the public key) takes the
+    # place of this app's.
+    "django.contrib.staticfiles",
     "ninja",  # the API docs page with its own static files (not a CDN)
     "django_htmx",
     "axes",
@@ -163,6 +181,15 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS: all off by default (`make demo` serves plain HTTP); see docs/configuration.md.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Only behind a proxy that sets X-Forwarded-Proto itself (and drops the client's).
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY_SSL_HEADER", False) else None
+)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 SESSION_COOKIE_HTTPONLY = True
@@ -180,6 +207,12 @@ LOGGING = {
 # Anonymous API clients are throttled; token holders get more.
 API_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 API_AUTH_RATE = env_str("API_AUTH_RATE", "6000/min")
+# The largest request body read whole: an API call's JSON (a larger one is answered 413
+# before it is read), and a portal form's fields (uploaded files are not counted).
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 2_621_440)
+if API_MAX_BODY_BYTES < 1:
+    raise BadSetting(f"API_MAX_BODY_BYTES={API_MAX_BODY_BYTES} is not a positive number of bytes")
+DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 # Answers to repeated anonymous searches kept per server process (0 turns the store off).
 API_ANSWER_CACHE_MB = env_int("API_ANSWER_CACHE_MB", 32)
 

@@ -25,6 +25,20 @@ settings.load_profile("clusterhub")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
+# Tests run as production does, with DEBUG off, so they need a secret key that may serve.
+# pytest-django loads the settings before this file, so the key is set on them as well as in
+# the environment (which the console scripts run by tests inherit).
+os.environ.setdefault("SECRET_KEY", "clusterhub-tests-only-" + "k3y-" * 10)
+
+
+def _use_the_test_key() -> None:
+    from django.conf import settings as django_settings
+
+    django_settings.SECRET_KEY = os.environ["SECRET_KEY"]
+
+
+_use_the_test_key()
+
 
 @dataclass
 class Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.core.management import get_commands
@@ -28,3 +29,13 @@ def test_every_benchmark_script_is_in_the_benchmarks_document() -> None:
     scripts = [p.name for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_")]
     missing = [name for name in scripts if f"bench/{name}" not in doc]
     assert not missing, f"record these benchmarks in docs/benchmarks.md: {missing}"
+
+
+def test_every_environment_variable_of_the_settings_is_in_the_configuration_guide() -> None:
+    source = (ROOT / "clusterhub" / "settings.py").read_text(encoding="utf-8")
+    names = set(re.findall(r'env_[a-z]+\(\s*"([A-Z0-9_]+)"', source))
+    assert {"SECRET_KEY", "SECRET_KEY_FILE", "SITE_URL", "API_MAX_BODY_BYTES"} <= names
+    guide = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    missing = sorted(name for name in names if f"| `{name}` |" not in guide)
+    assert not missing, f"document these settings in docs/configuration.md: {missing}"
+    assert "docs/configuration.md" in (ROOT / "README.md").read_text(encoding="utf-8")

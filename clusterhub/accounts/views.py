@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -36,7 +37,8 @@ def invite(request: HttpRequest) -> HttpResponse:
             cluster=form.cleaned_data.get("cluster"),
             invited_by=request.user,  # type: ignore[arg-type]
         )
-        link = request.build_absolute_uri(reverse("accounts:accept", args=[invitation.token]))
+        # From the configured address: a forged Host header must not lead invitees elsewhere.
+        link = settings.SITE_URL + reverse("accounts:accept", args=[invitation.token])
         form = InvitationForm()
     return render(request, "accounts/invite.html", {"form": form, "link": link})
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -59,6 +61,15 @@ def install(api: NinjaAPI) -> None:
             response["Retry-After"] = str(int(exc.wait) + 1)
         return response
 
+    @api.exception_handler(RequestDataTooBig)
+    def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        # Raised from the Content-Length header, before a byte of the body is read.
+        return problem_response(
+            413,
+            "Payload too large",
+            f"The request body may be at most {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes.",
+        )
+
     @api.exception_handler(Http404)
     def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return problem_response(404, "Not found")
@@ -105,6 +116,7 @@ _MEANINGS = {
     403: "The token's user may not do this",
     404: "No such record",
     409: "The record exists already",
+    413: "The request body is larger than the server reads (API_MAX_BODY_BYTES)",
     422: "Invalid parameters or data (each bad field named in `errors`)",
     429: "Too many requests (see Retry-After)",
 }
@@ -122,7 +134,7 @@ def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
             if operation.get("security"):
                 codes += [401, 403]
             if method in ("post", "put", "patch"):
-                codes.append(400)
+                codes += [400, 413]
             if method == "post":
                 codes.append(409)
             responses = operation.setdefault("responses", {})

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
+from django.conf import settings
+from django.test import Client, override_settings
 
 from clusterhub.accounts.models import CoordinatorRole, Invitation, ManagerRole
 from clusterhub.accounts.policy import Action, can
@@ -80,7 +81,8 @@ def test_an_invited_coordinator_accepts_and_gets_the_role(client, personas) -> N
     link = re.search(r'<code class="invitation-link">([^<]+)</code>', page.content.decode())
     assert link is not None
     client.logout()
-    path = link.group(1).replace("http://testserver", "")
+    assert link.group(1).startswith(f"{settings.SITE_URL}/en/accounts/")
+    path = link.group(1).removeprefix(settings.SITE_URL)
     weak = client.post(path, {"username": "eva", "password": "short", "repeat": "short"})
     assert weak.status_code == 200
     assert "too short" in weak.content.decode()
@@ -99,7 +101,8 @@ def test_an_invited_manager_gets_exactly_their_organisation(client, personas) ->
         {"email": "m@example.cz", "kind": "manager", "cluster": personas.cz_other.pk},
     )
     path = re.search(
-        r'<code class="invitation-link">http://testserver([^<]+)</code>', page.content.decode()
+        rf'<code class="invitation-link">{re.escape(settings.SITE_URL)}([^<]+)</code>',
+        page.content.decode(),
     ).group(1)  # type: ignore[union-attr]
     client.logout()
     client.post(path, {"username": "novy", "password": PASSWORD, "repeat": PASSWORD})
@@ -107,3 +110,23 @@ def test_an_invited_manager_gets_exactly_their_organisation(client, personas) ->
     assert role.cluster_id == personas.cz_other.pk
     assert can(role.user, Action.EDIT, personas.cz_other)
     assert not can(role.user, Action.EDIT, personas.cz_cluster)
+
+
+@override_settings(
+    SITE_URL="https://clusters.example.org", ALLOWED_HOSTS=["clusters.example.org", "evil.example"]
+)
+def test_an_invitation_link_starts_with_the_site_address_whatever_the_host_header(
+    client, personas
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(personas.admin)
+    page = client.post(
+        "/en/accounts/invite/",
+        {"email": "eva@example.sk", "kind": "coordinator", "country": "SK"},
+        HTTP_HOST="evil.example",
+        HTTP_X_FORWARDED_HOST="evil.example",
+    )
+    link = re.search(r'<code class="invitation-link">([^<]+)</code>', page.content.decode())
+    assert link is not None
+    token = Invitation.objects.get(email="eva@example.sk").token
+    assert link.group(1) == f"https://clusters.example.org/en/accounts/invitation/{token}/"
+    assert "evil.example" not in page.content.decode()

@@ -43,6 +43,8 @@ def test_every_operation_documents_the_problems_it_can_answer_with() -> None:
                 assert "404" in codes, (method, path)
             if method in ("post", "put", "patch", "delete"):
                 assert {"401", "403"} <= codes, (method, path)
+            if method in ("post", "put", "patch"):
+                assert "413" in codes, (method, path)  # a body over API_MAX_BODY_BYTES
             problem = operation["responses"]["422"]["content"]["application/problem+json"]
             assert problem["schema"] == {"$ref": "#/components/schemas/Problem"}
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import override_settings
 
 from clusterhub.accounts.policy import Action, can
 from clusterhub.benchmarking.models import Invitation, Survey
@@ -74,12 +76,34 @@ def test_inviting_mails_each_cluster_in_its_language_with_its_link(client, perso
     assert sorted(m.to[0] for m in mail.outbox) == ["info@zdravi.cz", "jana@example.cz"]
     message = next(m for m in mail.outbox if m.to == ["jana@example.cz"])
     token = Invitation.objects.get(cluster=personas.cz_cluster).token
-    assert f"http://testserver/cs/surveys/invitation/{token}/" in message.body
+    assert f"{settings.SITE_URL}/cs/surveys/invitation/{token}/" in message.body
     assert "Moravskoslezský automobilový klastr" in message.body
     assert survey.title in message.subject
     assert all(i.sent_at for i in Invitation.objects.all())
     again = client.post(f"/en/surveys/{survey.pk}/invite/", {"cluster": ids})
     assert again.status_code == 302 and len(mail.outbox) == 2  # nobody is invited twice
+
+
+@override_settings(
+    SITE_URL="https://clusters.example.org", ALLOWED_HOSTS=["clusters.example.org", "evil.example"]
+)
+def test_survey_mail_links_start_with_the_site_address_whatever_the_host_header(
+    client, personas
+) -> None:  # type: ignore[no-untyped-def]
+    survey = open_survey("CZ")
+    client.force_login(personas.coordinator_cz)
+    forged = {"HTTP_HOST": "evil.example", "HTTP_X_FORWARDED_HOST": "evil.example"}
+    ids = [str(personas.cz_cluster.pk)]
+    assert (
+        client.post(f"/en/surveys/{survey.pk}/invite/", {"cluster": ids}, **forged).status_code
+        == 302
+    )
+    assert client.post(f"/en/surveys/{survey.pk}/remind/", **forged).status_code == 302
+    token = Invitation.objects.get(cluster=personas.cz_cluster).token
+    assert len(mail.outbox) == 2  # the invitation and the reminder
+    for message in mail.outbox:
+        assert f"https://clusters.example.org/cs/surveys/invitation/{token}/" in message.body
+        assert "evil.example" not in message.body
 
 
 def test_a_cluster_without_an_address_is_invited_but_not_mailed(personas) -> None:  # type: ignore[no-untyped-def]

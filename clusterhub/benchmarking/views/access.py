@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -16,12 +17,12 @@ from clusterhub.benchmarking.models import Survey
 
 
 def actor(request: HttpRequest) -> Actor:
-    return Actor(name=request.user.get_username(), user_id=request.user.pk, context="surveys")
+    return Actor.person(request.user, context="surveys")
 
 
-def site(request: HttpRequest) -> str:
-    """The address the links in e-mails start with."""
-    return request.build_absolute_uri("/").rstrip("/")
+def site() -> str:
+    """The address the links in e-mails start with: SITE_URL, never the request's Host."""
+    return settings.SITE_URL
 
 
 def sign_in(request: HttpRequest) -> HttpResponse | None:

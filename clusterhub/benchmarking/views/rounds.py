@@ -150,7 +150,7 @@ def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
                 cluster.country
             ):
                 raise PermissionDenied
-        mailing = services.invite(survey, clusters, actor=actor(request), site=site(request))
+        mailing = services.invite(survey, clusters, actor=actor(request), site=site())
         _report(request, mailing, reminder=False)
         return redirect("portal:survey_detail", pk=survey.pk)
     candidates = Cluster.objects.order_by("country", "name")
@@ -174,7 +174,7 @@ def survey_remind(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(pk)
     countries = require_survey_countries(request.user, survey)
     mailing = services.send_reminders(
-        survey, countries=countries, actor=actor(request), site=site(request)
+        survey, countries=countries, actor=actor(request), site=site()
     )
     _report(request, mailing, reminder=True)
     return redirect("portal:survey_detail", pk=survey.pk)

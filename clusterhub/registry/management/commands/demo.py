@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
 from clusterhub.benchmarking.demo import load_demo_answers
 from clusterhub.ingest.report import ImportRefused
+from clusterhub.lib.secret_key import serving_problem
 from clusterhub.mapping.demo import load_demo_mapping
 from clusterhub.registry.demo_loader import demo_loaded, load_demo
 
@@ -47,7 +50,12 @@ class Command(BaseCommand):
             )
         if options["load_only"]:
             return
-        self.stdout.write(f"Serving Clusterhub on http://{options['host']}:{options['port']}/")
+        if problem := serving_problem(settings.SECRET_KEY, settings.DEBUG):
+            raise CommandError(problem)
+        address = f"http://{options['host']}:{options['port']}"
+        if not os.environ.get("SITE_URL"):
+            settings.SITE_URL = address  # links in invitations and mail lead back here
+        self.stdout.write(f"Serving Clusterhub on {address}/")
         call_command(
             "runserver",
             f"{options['host']}:{options['port']}",
