@@ -20,6 +20,7 @@ from clusterhub.audit.services import Actor
 from clusterhub.benchmarking import services
 from clusterhub.benchmarking.models import Response, Survey
 from clusterhub.benchmarking.rules import check_answers
+from clusterhub.ingest.limits import MAX_PROBLEMS
 from clusterhub.ingest.readers import Unreadable, read_table
 from clusterhub.ingest.readers.base import Row
 from clusterhub.ingest.report import RowProblem
@@ -43,6 +44,7 @@ class AnswerImport:
     added_to_round: int = 0
     warnings: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    more_problems: int = 0  # counted past the first MAX_PROBLEMS, not listed
 
     def summary(self) -> str:
         c = self.counts
@@ -61,7 +63,8 @@ class AnswersRefused(Exception):
 
     def __init__(self, result: AnswerImport) -> None:
         self.result = result
-        super().__init__(f"{len(result.problems)} problem(s); nothing was imported")
+        count = len(result.problems) + result.more_problems
+        super().__init__(f"{count:,} problem(s); nothing was imported")
 
 
 @dataclass
@@ -164,7 +167,10 @@ def _check_rows(
     checked: list[_Row] = []
 
     def problem(number: int, column: str, value: str, reason: str) -> None:
-        result.problems.append(RowProblem(result.file, number, column, value, reason))
+        if len(result.problems) < MAX_PROBLEMS:
+            result.problems.append(RowProblem(result.file, number, column, value, reason))
+        else:
+            result.more_problems += 1
 
     for number, cells in rows:
         if not any(c.strip() for c in cells):

@@ -56,12 +56,28 @@ def _package_parts(descriptor: Path, table: str | None) -> list[Part]:
             raise Unreadable(
                 f"{descriptor.name}: resource {name!r} needs a relative path inside the package."
             )
-        parts[name] = Part(descriptor.parent / path, name)
+        parts[name] = Part(_inside(descriptor, name, path), name)
     wanted = [table] if table else list(TABLES)
     if not any(t in parts for t in wanted):
         raise Unreadable(f"{descriptor.name} has no resource named {table!r}.")
     # Clusters first: members and cooperations refer to them.
     return [parts[t] for t in wanted if t in parts]
+
+
+def _inside(descriptor: Path, name: str, path: str) -> Path:
+    """The resource's file, refused when it (or a link on the way) leads out of the package."""
+    root = descriptor.parent.resolve()
+    target = descriptor.parent / path
+    try:
+        resolved = target.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links
+        resolved = Path("/")
+    if not resolved.is_relative_to(root):
+        raise Unreadable(
+            f"{descriptor.name}: resource {name!r} is a link to a file outside the package; "
+            "put the file itself in the package folder."
+        )
+    return target
 
 
 def plan(path: Path, table: str | None) -> list[Part]:
@@ -148,7 +164,7 @@ def _import_part(
     layout, rows = find_layout(raw, run.mapping, part.table)
     result = ImportResult(file=raw.name, table=layout.table, dry_run=run.dry_run)
     if layout.unknown:
-        result.warnings.append(
+        result.warn(
             f"{raw.name}: columns not in the standard were left out: {', '.join(layout.unknown)}"
         )
     progress = run.progress

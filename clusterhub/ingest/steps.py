@@ -65,7 +65,7 @@ class Context:
         column, value, reason = (
             (found.column, found.value, found.reason) if isinstance(found, Problem) else found
         )
-        self.result.problems.append(RowProblem(self.file, row, column, value, reason))
+        self.result.problem(RowProblem(self.file, row, column, value, reason))
 
 
 def raw_rows(
@@ -187,7 +187,7 @@ def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[s
     elif clean.get("lat") is not None and geocode.outside_country(
         country, clean["lat"], clean["lon"]
     ):
-        ctx.result.warnings.append(
+        ctx.result.warn(
             f"{ctx.file}, row {number}: coordinates {clean['lat']}, {clean['lon']} lie outside {country}"
         )
     return derived
@@ -195,7 +195,7 @@ def _derive_location(ctx: Context, number: int, clean: dict[str, Any]) -> list[s
 
 def _warn_once(ctx: Context, message: str) -> None:
     if message not in ctx.result.warnings:
-        ctx.result.warnings.append(message)
+        ctx.result.warn(message)
 
 
 def import_members(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:

@@ -36,28 +36,45 @@ class Field:
         }.get(self.kind, "string")
 
 
+# The longest text each kind of field takes, on every write path (import, API, forms): a
+# name, a short text (acronym, city, telephone), an address on the web or for mail, a
+# description, an identifier.
+NAME = 300
+SHORT = 200
+URL = 2_000
+EMAIL = 254
+TEXT = 20_000
+ID = 100
+
+
 def _codes(mapping: dict[str, str]) -> tuple[str, ...]:
     return tuple(mapping)
 
 
 CLUSTERS: tuple[Field, ...] = (
     Field("id", "string", "Identifier, unique within the source.", required=True, max_length=100),
-    Field("name", "text", "Name in the native language, diacritics kept.", required=True),
-    Field("name_en", "text", "Name in English."),
-    Field("acronym", "text", "Short name or acronym."),
+    Field(
+        "name",
+        "text",
+        "Name in the native language, diacritics kept.",
+        required=True,
+        max_length=NAME,
+    ),
+    Field("name_en", "text", "Name in English.", max_length=NAME),
+    Field("acronym", "text", "Short name or acronym.", max_length=SHORT),
     Field("country", "country", "ISO 3166-1 alpha-2 code (EL accepted for Greece).", required=True),
     Field("nuts", "nuts", "NUTS code of level 1-3, starting with the country's NUTS prefix."),
-    Field("address", "text", "Street address."),
+    Field("address", "text", "Street address.", max_length=NAME),
     Field("postcode", "string", "Postal code.", max_length=40),
-    Field("city", "text", "City or municipality."),
+    Field("city", "text", "City or municipality.", max_length=SHORT),
     Field("lat", "latitude", "Latitude in decimal degrees (WGS84)."),
     Field("lon", "longitude", "Longitude in decimal degrees (WGS84)."),
-    Field("website", "url", "Web site, http or https."),
-    Field("email", "email", "Public e-mail address of the organisation."),
-    Field("phone", "text", "Public telephone number of the organisation."),
+    Field("website", "url", "Web site, http or https.", max_length=URL),
+    Field("email", "email", "Public e-mail address of the organisation.", max_length=EMAIL),
+    Field("phone", "text", "Public telephone number of the organisation.", max_length=SHORT),
     Field("founded", "year", "Year the organisation was founded (1900 to the current year)."),
-    Field("description", "text", "Description in the native language."),
-    Field("description_en", "text", "Description in English."),
+    Field("description", "text", "Description in the native language.", max_length=TEXT),
+    Field("description_en", "text", "Description in English.", max_length=TEXT),
     Field("sectors", "nace", "NACE Rev. 2 codes, e.g. C29;C28.1.", multi=True),
     Field(
         "ecosystems",
@@ -89,39 +106,74 @@ CLUSTERS: tuple[Field, ...] = (
         vocabulary=_codes(vocab.SERVICES),
     ),
     Field("cooperation_countries", "country", "Countries with active cooperation.", multi=True),
-    Field("cooperation", "text", "Current cooperation activities."),
+    Field("cooperation", "text", "Current cooperation activities.", max_length=TEXT),
     Field("label", "enum", "Cluster management excellence label.", vocabulary=_codes(vocab.LABELS)),
     Field("label_valid_until", "date", "Date until which the label is valid."),
-    Field("programme", "text", "National cluster programme membership."),
-    Field("contact_name", "text", "Contact person (personal data).", personal=True),
-    Field("contact_email", "email", "Contact person's e-mail (personal data).", personal=True),
-    Field("contact_phone", "text", "Contact person's telephone (personal data).", personal=True),
+    Field("programme", "text", "National cluster programme membership.", max_length=NAME),
+    Field(
+        "contact_name",
+        "text",
+        "Contact person (personal data).",
+        personal=True,
+        max_length=SHORT,
+    ),
+    Field(
+        "contact_email",
+        "email",
+        "Contact person's e-mail (personal data).",
+        personal=True,
+        max_length=EMAIL,
+    ),
+    Field(
+        "contact_phone",
+        "text",
+        "Contact person's telephone (personal data).",
+        personal=True,
+        max_length=SHORT,
+    ),
     Field("source", "string", "Source of the record (provenance).", max_length=100),
     Field("updated", "date", "Date the record was last updated at its source."),
 )
 
 MEMBERS: tuple[Field, ...] = (
-    Field("cluster_id", "string", "The `id` of the cluster in `clusters`.", required=True),
-    Field("name", "text", "Name of the member organisation.", required=True),
+    Field(
+        "cluster_id",
+        "string",
+        "The `id` of the cluster in `clusters`.",
+        required=True,
+        max_length=ID,
+    ),
+    Field("name", "text", "Name of the member organisation.", required=True, max_length=NAME),
     Field("country", "country", "ISO 3166-1 alpha-2 code."),
     Field("nuts", "nuts", "NUTS code of level 1-3."),
     Field("type", "enum", "Kind of organisation.", vocabulary=_codes(vocab.MEMBER_TYPES)),
     Field("nace", "nace", "Main NACE Rev. 2 activity."),
     Field("employees", "count", "Number of employees."),
-    Field("website", "url", "Web site, http or https."),
+    Field("website", "url", "Web site, http or https.", max_length=URL),
     Field("register_id", "string", "National business register number.", max_length=100),
     Field("joined", "date", "Date the organisation joined the cluster."),
 )
 
 COOPERATIONS: tuple[Field, ...] = (
-    Field("cluster_id", "string", "The `id` of the cluster in `clusters`.", required=True),
-    Field("partner_id", "string", "The partner's `id` when it is in the registry."),
-    Field("partner_name", "text", "The partner's name when it is not in the registry."),
+    Field(
+        "cluster_id",
+        "string",
+        "The `id` of the cluster in `clusters`.",
+        required=True,
+        max_length=ID,
+    ),
+    Field("partner_id", "string", "The partner's `id` when it is in the registry.", max_length=ID),
+    Field(
+        "partner_name",
+        "text",
+        "The partner's name when it is not in the registry.",
+        max_length=NAME,
+    ),
     Field("partner_country", "country", "The partner's country (with `partner_name`)."),
     Field("kind", "enum", "Kind of cooperation.", vocabulary=_codes(vocab.COOPERATION_KINDS)),
     Field("since", "date", "Start of the cooperation."),
     Field("until", "date", "End of the cooperation, if it has one."),
-    Field("description", "text", "What the cooperation is about."),
+    Field("description", "text", "What the cooperation is about.", max_length=TEXT),
 )
 
 POLICY_INITIATIVES: tuple[Field, ...] = (
@@ -132,8 +184,14 @@ POLICY_INITIATIVES: tuple[Field, ...] = (
         required=True,
         max_length=80,
     ),
-    Field("name", "text", "Name in the language of the managing body.", required=True),
-    Field("name_en", "text", "Name in English."),
+    Field(
+        "name",
+        "text",
+        "Name in the language of the managing body.",
+        required=True,
+        max_length=NAME,
+    ),
+    Field("name_en", "text", "Name in English.", max_length=NAME),
     Field(
         "level",
         "enum",
@@ -169,10 +227,20 @@ POLICY_INITIATIVES: tuple[Field, ...] = (
         multi=True,
         vocabulary=_codes(vocab.ECOSYSTEMS),
     ),
-    Field("link", "url", "Web page of the initiative, http or https."),
-    Field("managing_body", "text", "Ministry, agency or authority that manages it."),
-    Field("description", "text", "Description in the language of the managing body."),
-    Field("description_en", "text", "Description in English."),
+    Field("link", "url", "Web page of the initiative, http or https.", max_length=URL),
+    Field(
+        "managing_body",
+        "text",
+        "Ministry, agency or authority that manages it.",
+        max_length=NAME,
+    ),
+    Field(
+        "description",
+        "text",
+        "Description in the language of the managing body.",
+        max_length=TEXT,
+    ),
+    Field("description_en", "text", "Description in English.", max_length=TEXT),
     Field("source", "string", "Source of the record (provenance).", max_length=100),
     Field("updated", "date", "Date the record was last updated at its source."),
 )

@@ -69,6 +69,8 @@ def _rule(field: Field) -> str:
         parts.append("`;`-separated list from the vocabulary below")
     elif field.multi:
         parts.append("`;`-separated list")
+    if field.max_length:
+        parts.append(f"at most {field.max_length:,} characters")
     if field.personal:
         parts.append("personal data: never shown to anonymous users nor exported publicly")
     return "; ".join(parts)

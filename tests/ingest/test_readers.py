@@ -230,7 +230,7 @@ def test_it_reads_json_whose_rows_are_under_data(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b'[{"id": "1",', r"^c\.json is not valid JSON \(line 1, column \d+: .*\)\.$"),
+        (b'[{"id": "1",', r"^c\.json is not valid JSON \(parse error: premature EOF\)\.$"),
         (b'{"id": "1"}', r"^c\.json must contain a list of objects, one per row\.$"),
         (b'[{"id": "1"}, 2]', r"^c\.json: item 2 is not an object"),
         ('[{"name": "Šumava"}]'.encode("cp1250"), r"^c\.json is not UTF-8 text"),
@@ -302,6 +302,6 @@ def test_typed_cells_become_the_text_a_person_would_type(value: object, text: st
 
 def test_json_nested_too_deeply_is_refused_in_one_sentence(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
-    path.write_text("[" * 100_000, encoding="utf-8")
-    with pytest.raises(Unreadable, match="nests its JSON too deeply"):
+    path.write_text('{"meta": ' + "[" * 100_000, encoding="utf-8")
+    with pytest.raises(Unreadable, match="nests its JSON more than 4 levels deep"):
         read_table(path)

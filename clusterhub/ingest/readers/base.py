@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from clusterhub.lib.cells import cell_text
 from clusterhub.standard.rows import unescape_formula
+
+__all__ = ["RawTable", "Row", "Unreadable", "cell_text", "unescape_cells"]
 
 
 class Unreadable(Exception):
@@ -39,22 +41,3 @@ def unescape_cells(cells: list[str]) -> list[str]:
     if "'" in "".join(cells):
         return [unescape_formula(c) for c in cells]
     return cells
-
-
-def cell_text(value: object) -> str:
-    """Spreadsheet and JSON cells as the text a person would type."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ";".join(cell_text(v) for v in value)
-    return str(value)

@@ -6,7 +6,6 @@ import codecs
 import csv
 import io
 import itertools
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from clusterhub.ingest import limits
+from clusterhub.ingest.limits import amount
 from clusterhub.ingest.readers.base import RawTable, Row, Unreadable, unescape_cells
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -23,7 +24,8 @@ LEGACY_ENCODINGS = ("cp1250", "iso8859_2")
 _SAMPLE_BYTES = 1 << 16
 _CHUNK = 1 << 20
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# A longer cell stops the reader at once (see `_rows`), before it is held in memory whole.
+csv.field_size_limit(limits.MAX_CELL_CHARS)
 
 
 def detect_encoding(path: Path) -> str:
@@ -132,6 +134,46 @@ def detect_delimiter(sample: str) -> str:
     return best
 
 
+def _lines(name: str, text: io.TextIOWrapper) -> Iterator[str]:
+    """The file's lines, each read at most MAX_LINE_CHARS at a time (a file with no line
+    breaks is refused after that many characters instead of being read whole)."""
+    number = 0
+    while line := text.readline(limits.MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > limits.MAX_LINE_CHARS:
+            raise Unreadable(
+                f"{name}: line {amount(number)} is longer than "
+                f"{amount(limits.MAX_LINE_CHARS)} characters, the most a line may hold."
+            )
+        yield line
+
+
+def _rows(name: str, text: io.TextIOWrapper, delimiter: str) -> Iterator[Row]:
+    number = 0
+    try:
+        for number, cells in enumerate(
+            csv.reader(_lines(name, text), delimiter=delimiter), start=1
+        ):
+            if number > limits.MAX_ROWS:
+                raise Unreadable(
+                    f"{name} has more than {amount(limits.MAX_ROWS)} rows, the most a file "
+                    "may hold; split it."
+                )
+            if len(cells) > limits.MAX_COLUMNS:
+                raise Unreadable(
+                    f"{name}, row {amount(number)}: {amount(len(cells))} cells; a row of at "
+                    f"most {amount(limits.MAX_COLUMNS)} is read."
+                )
+            yield number, unescape_cells(cells)
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise Unreadable(
+                f"{name}, row {amount(number + 1)}: a cell is longer than "
+                f"{amount(limits.MAX_CELL_CHARS)} characters, the most a cell may hold."
+            ) from None
+        raise Unreadable(f"{name} is not well-formed CSV ({exc}).") from None
+
+
 class _CountingReader(io.RawIOBase):
     """Counts the bytes read so a progress bar can follow a streamed file."""
 
@@ -162,10 +204,7 @@ def read_delimited(path: Path) -> RawTable:
     def rows() -> Iterator[Row]:
         text = io.TextIOWrapper(io.BufferedReader(counter), encoding=encoding, newline="")
         try:
-            for number, cells in enumerate(csv.reader(text, delimiter=delimiter), start=1):
-                yield number, unescape_cells(cells)
-        except csv.Error as exc:
-            raise Unreadable(f"{path.name} is not well-formed CSV ({exc}).") from None
+            yield from _rows(path.name, text, delimiter)
         except UnicodeDecodeError:
             raise Unreadable(
                 f"{path.name} mixes text encodings and cannot be read as {encoding}."

@@ -81,6 +81,8 @@ def import_file(command: BaseCommand, options: dict[str, Any]) -> None:
             sys.stderr.write(f"warning: {warning}\n")
         for problem in refused.result.problems:
             sys.stderr.write(f"{problem}\n")
+        if refused.result.more_problems:
+            sys.stderr.write(f"and {refused.result.more_problems:,} more problems\n")
         raise CommandError(f"{path.name} was refused: {refused}.") from None
     for warning in result.warnings:
         sys.stderr.write(f"warning: {warning}\n")

@@ -119,6 +119,8 @@ class _progress:
 def _print_warnings(result: ImportResult) -> None:
     for warning in result.warnings:
         sys.stderr.write(f"warning: {warning}\n")
+    if result.more_warnings:
+        sys.stderr.write(f"warning: {result.unlisted()[-1]}\n")
 
 
 def _print_refusal(results: list[ImportResult]) -> None:
@@ -126,3 +128,5 @@ def _print_refusal(results: list[ImportResult]) -> None:
         _print_warnings(result)
         for problem in result.problems:
             sys.stderr.write(f"{problem}\n")
+        if result.more_problems:
+            sys.stderr.write(f"{result.unlisted()[0]}\n")
