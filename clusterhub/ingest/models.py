@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,3 +26,35 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.table}) {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class PendingImport(models.Model):
+    """A file uploaded in the browser, checked once, waiting to be imported or cancelled.
+
+    `report` is the check's result as the review page shows it (see `ingest.uploads`), so
+    viewing the page again reads this row instead of reading the file again.
+    """
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file"), max_length=200)
+    path = models.CharField(_("stored at"), max_length=500)
+    table = models.CharField(_("table"), max_length=20, blank=True)
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now, db_index=True)
+    report = models.JSONField(_("report"), default=list)
+    ok = models.BooleanField(_("may be imported"), default=False)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending import")
+        verbose_name_plural = _("pending imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.user_id}) {self.created_at:%Y-%m-%d %H:%M}"

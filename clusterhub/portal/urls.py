@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("import/", imports.upload, name="import_upload"),
     path("import/<str:token>/", imports.review, name="import_review"),
+    path("import/<str:token>/cancel/", imports.cancel, name="import_cancel"),
     path("regions/<str:code>/", places.region_detail, name="region_detail"),
     path("ecosystems/<slug:slug>/", places.ecosystem_detail, name="ecosystem_detail"),
     path("policy/", policy.initiative_list, name="policy_list"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -91,7 +92,7 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "cluster": cluster,
         "profile": profile,
-        "json_ld": _script_safe_json(profiles.json_ld(cluster, request.build_absolute_uri())),
+        "json_ld": _script_safe_json(profiles.json_ld(cluster, settings.SITE_URL + request.path)),
         "can_edit": can(request.user, Action.EDIT, cluster),
         "can_delete": can(request.user, Action.DELETE, cluster),
         "mapping_badges": region_badges(cluster),

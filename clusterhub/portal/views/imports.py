@@ -1,18 +1,16 @@
 """Importing a national file from the browser: upload, see the row report, confirm.
 
 The same pipeline as `clusterhub import`; a coordinator's rows are limited to the
-countries they coordinate.
+countries they coordinate. The upload is checked once when it arrives
+(`clusterhub.ingest.uploads`); the review page shows that check's stored report.
 """
 
 from __future__ import annotations
 
-import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -20,17 +18,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.policy import coordinated_countries, is_admin
-from clusterhub.audit.services import Actor
-from clusterhub.ingest.pipeline import run_import
-from clusterhub.ingest.readers import READERS, Unreadable
-from clusterhub.ingest.report import ImportRefused, ImportResult
+from clusterhub.ingest import limits, uploads
+from clusterhub.ingest.models import PendingImport
+from clusterhub.ingest.readers import READERS
+from clusterhub.portal.upload_limit import UploadLimit
 from clusterhub.standard.fields import TABLES
 
 SESSION_KEY = "pending_imports"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_SESSION_TOKENS = 20
+TOO_LARGE = gettext_lazy("The file is larger than 50 MB; use the command line.")
 
 
 class UploadForm(forms.Form):
@@ -44,21 +44,19 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Source name (optional)"), required=False, max_length=100
     )
 
+    def __init__(self, *args: Any, too_large: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        if too_large:  # the file was refused while it arrived, so it is missing
+            self.fields["file"].required = False
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
+        if self.too_large or (upload is not None and upload.size > limits.MAX_UPLOAD_BYTES):
+            raise forms.ValidationError(TOO_LARGE)
         if Path(upload.name).suffix.lower() not in READERS:
             raise forms.ValidationError(_("Upload a CSV, XLSX or JSON file."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 50 MB; use the command line."))
         return upload
-
-
-def _upload_dir() -> Path:
-    folder = Path(
-        getattr(settings, "UPLOAD_DIR", "") or Path(tempfile.gettempdir()) / "clusterhub-uploads"
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _allowed(request: HttpRequest) -> frozenset[str] | None:
@@ -71,70 +69,95 @@ def _allowed(request: HttpRequest) -> frozenset[str] | None:
     return countries
 
 
-def _run(
-    request: HttpRequest, pending: dict[str, str], dry_run: bool
-) -> tuple[list[ImportResult], bool, str]:
-    actor = Actor.person(request.user, context=f"browser import {pending['name']}")
-    try:
-        results = run_import(
-            Path(pending["path"]),
-            table=pending["table"] or None,
-            source=pending["source"] or None,
-            dry_run=dry_run,
-            actor=actor,
-            user=request.user,
-        )
-    except Unreadable as exc:
-        return [], False, str(exc)
-    except ImportRefused as refused:
-        return refused.results, False, ""
-    return results, True, ""
+def _sign_in(request: HttpRequest) -> HttpResponse:
+    return redirect(f"{reverse('accounts:login')}?next={request.path}")
 
 
+def _tokens(request: HttpRequest) -> list[str]:
+    return list(request.session.get(SESSION_KEY, []))
+
+
+def _remember(request: HttpRequest, token: str) -> None:
+    request.session[SESSION_KEY] = [*_tokens(request), token][-MAX_SESSION_TOKENS:]
+
+
+def _forget(request: HttpRequest, token: str) -> None:
+    request.session[SESSION_KEY] = [t for t in _tokens(request) if t != token]
+
+
+def _pending(request: HttpRequest, token: str) -> PendingImport | None:
+    """The upload of this token if this session and this user made it."""
+    if token not in _tokens(request):
+        return None
+    return uploads.find(token, request.user)
+
+
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    # The size limit has to be installed before anything reads the body, CSRF check
+    # included, so the check runs in `_upload` (Django's documented pattern).
     if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        return _sign_in(request)
     _allowed(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload_file = form.cleaned_data["file"]
-        token = secrets.token_urlsafe(16)
-        suffix = Path(upload_file.name).suffix.lower()
-        path = _upload_dir() / f"{token}{suffix}"
-        with path.open("wb") as handle:
-            for chunk in upload_file.chunks():
-                handle.write(chunk)
-        pending = {
-            "path": str(path),
-            "name": Path(upload_file.name).name[:200],
-            "table": form.cleaned_data["table"],
-            "source": form.cleaned_data["source"],
-        }
-        request.session.setdefault(SESSION_KEY, {})[token] = pending
-        request.session.modified = True
-        return redirect("portal:import_review", token=token)
+    limit = UploadLimit(request)
+    request.upload_handlers = [limit, *request.upload_handlers]
+    return _upload(request, limit)
+
+
+@csrf_protect
+def _upload(request: HttpRequest, limit: UploadLimit) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "portal/imports/upload.html", {"form": UploadForm()})
+    data, files = request.POST, request.FILES  # reads the body through `limit`
+    form = UploadForm(data, files, too_large=limit.refused)
+    if form.is_valid():
+        pending = uploads.create(
+            form.cleaned_data["file"],
+            user=request.user,
+            table=form.cleaned_data["table"],
+            source=form.cleaned_data["source"],
+        )
+        _remember(request, pending.token)
+        return redirect("portal:import_review", token=pending.token)
     return render(request, "portal/imports/upload.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    pending = request.session.get(SESSION_KEY, {}).get(token)
+        return _sign_in(request)
+    _allowed(request)
+    pending = _pending(request, token)
     if pending is None:
         messages.error(request, _("This upload is no longer available; upload the file again."))
         return redirect("portal:import_upload")
-    if request.method == "POST":
-        results, ok, error = _run(request, pending, dry_run=False)
-        if ok:
-            request.session[SESSION_KEY].pop(token, None)
-            request.session.modified = True
-            Path(pending["path"]).unlink(missing_ok=True)
+    if request.method == "POST" and pending.ok:
+        results = uploads.confirm(pending, request.user)
+        if results is not None:
+            _forget(request, token)
             for result in results:
                 messages.success(request, result.summary())
             return redirect("portal:cluster_list")
-    else:
-        results, ok, error = _run(request, pending, dry_run=True)
-    context = {"pending": pending, "results": results, "ok": ok, "error": error, "token": token}
+        messages.error(request, _("Nothing was imported: the file has problems now."))
+    context = {
+        "pending": pending,
+        "results": pending.report,
+        "ok": pending.ok,
+        "error": pending.error,
+        "token": token,
+    }
     return render(request, "portal/imports/review.html", context)
+
+
+@require_POST
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return _sign_in(request)
+    _allowed(request)
+    pending = _pending(request, token)
+    if pending is not None:
+        uploads.cancel(pending)
+        _forget(request, token)
+        messages.info(request, _("The upload was cancelled and its file deleted."))
+    return redirect("portal:import_upload")
