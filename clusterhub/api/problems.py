@@ -6,7 +6,7 @@ from typing import Any
 
 import orjson
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -69,6 +69,11 @@ def install(api: NinjaAPI) -> None:
             "Payload too large",
             f"The request body may be at most {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes.",
         )
+
+    @api.exception_handler(PermissionDenied)
+    def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        # A service's own policy check (a write no endpoint should have let through).
+        return problem_response(403, "Forbidden", "Your role does not allow this.")
 
     @api.exception_handler(Http404)
     def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -175,3 +175,17 @@ def test_a_session_without_a_token_cannot_write(client, personas) -> None:  # ty
         content_type="application/json",
     )
     assert response.status_code == 401
+
+
+def test_every_field_keeps_the_importers_length_limits(client, personas) -> None:  # type: ignore[no-untyped-def]
+    cluster = personas.cz_cluster
+    url = f"/api/v1/clusters/{cluster.pk}"
+    huge = call(client, "patch", url, personas.manager, {"name": "K" * 2_000_000})
+    assert huge.status_code == 422
+    assert huge.json()["errors"][0]["field"] == "name"
+    assert huge.json()["errors"][0]["reason"] == "is longer than 300 characters"
+    members = [{"name": "M" * 301}]
+    put = call(client, "put", f"{url}/members", personas.manager, members)
+    assert put.status_code == 422
+    assert Cluster.objects.get(pk=cluster.pk).name == cluster.name
+    assert not Member.objects.filter(cluster=cluster).exists()
