@@ -146,7 +146,9 @@ def test_a_file_of_too_many_rows_is_refused_and_nothing_is_written(
     monkeypatch.setattr(limits, "MAX_ROWS", 5)
     rows = [{"id": f"cz-{i}", "name": f"Klastr {i}", "country": "CZ"} for i in range(10)]
     path = write_rows(tmp_path / "many.csv", rows)
-    with pytest.raises(Unreadable, match=r"many\.csv has more than 5 rows, the most a file may hold"):
+    with pytest.raises(
+        Unreadable, match=r"many\.csv has more than 5 rows, the most a file may hold"
+    ):
         run_import(path)
     assert not Cluster.objects.exists()
 
