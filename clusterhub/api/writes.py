@@ -9,6 +9,10 @@ from clusterhub.ingest.readers.base import cell_text
 from clusterhub.standard.rows import validate_row
 
 
+def _shown(value: str, limit: int = 200) -> str:
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
 def validated(
     table: str, values: dict[str, Any], current: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -18,7 +22,10 @@ def validated(
         raw.setdefault(name, cell_text(value))
     clean, problems = validate_row(table, raw)
     if problems:
-        errors = [{"field": p.column, "value": p.value, "reason": p.reason} for p in problems]
+        # The value is echoed only in part: a 2 MB name must not come back as 2 MB.
+        errors = [
+            {"field": p.column, "value": _shown(p.value), "reason": p.reason} for p in problems
+        ]
         raise Problem(
             422, "Invalid data", "Some fields break the rules of the data standard.", errors
         )

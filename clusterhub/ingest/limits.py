@@ -32,8 +32,10 @@ MAX_JSON_DEPTH = 4
 # Problems listed for one file; the rest are counted ("and 12,345 more").
 MAX_PROBLEMS = 1_000
 MAX_WARNINGS = 200
-# A file uploaded in the browser.
+# A file uploaded in the browser, and its rows: its check runs in one transaction, which on
+# SQLite holds every other write back while it runs (100,000 rows: a few seconds).
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_UPLOAD_ROWS = 100_000
 
 
 def amount(count: int) -> str:

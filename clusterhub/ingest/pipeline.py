@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from clusterhub.ingest.layout import find_layout
 from clusterhub.ingest.mapping import Mapping, load_mapping
 from clusterhub.ingest.models import ImportRun
 from clusterhub.ingest.readers import RawTable, Unreadable, read_table
+from clusterhub.ingest.readers.base import Row
 from clusterhub.ingest.report import ImportRefused, ImportResult
 from clusterhub.ingest.resolve import ClusterIndex
 from clusterhub.ingest.steps import STEPS, Context
@@ -101,6 +102,7 @@ class Run:
     progress: Progress | None
     is_demo: bool
     user: Any
+    max_rows: int | None
 
 
 def run_import(
@@ -114,12 +116,14 @@ def run_import(
     progress: Progress | None = None,
     is_demo: bool = False,
     user: Any = None,
+    max_rows: int | None = None,
 ) -> list[ImportResult]:
     """Import `path`; raises `Unreadable` or `ImportRefused`, in which case nothing is written.
 
     `user` is the person importing (from the browser, or `import --user`): every row is
     asked of the permission policy, with the record it would change and its new values.
-    None is the system (the operator's command line), which is not limited.
+    None is the system (the operator's command line), which is not limited. `max_rows`
+    refuses a file of more rows (the browser's limit; the readers have their own).
     """
     mapping = load_mapping(mapping_path)
     for given in (source, mapping.source):
@@ -141,6 +145,7 @@ def run_import(
         progress=progress,
         is_demo=is_demo,
         user=user,
+        max_rows=max_rows,
     )
     results: list[ImportResult] = []
     clusters = ClusterIndex()
@@ -156,11 +161,23 @@ def run_import(
     return results
 
 
+def _at_most(name: str, rows: Iterator[Row], limit: int) -> Iterator[Row]:
+    for count, row in enumerate(rows, start=1):
+        if count > limit:
+            raise Unreadable(
+                f"{name} has more than {limit:,} rows, the most an import from the browser "
+                "takes; import it with `clusterhub import` on the command line."
+            )
+        yield row
+
+
 def _import_part(
     part: Part, run: Run, clusters: ClusterIndex, refused_before: bool
 ) -> ImportResult:
     started = timezone.now()
     raw = part.raw or read_table(part.path)
+    if run.max_rows is not None:
+        raw.rows = _at_most(raw.name, raw.rows, run.max_rows)
     layout, rows = find_layout(raw, run.mapping, part.table)
     result = ImportResult(file=raw.name, table=layout.table, dry_run=run.dry_run)
     if layout.unknown:

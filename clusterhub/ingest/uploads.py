@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from clusterhub.audit.services import Actor
+from clusterhub.ingest import limits
 from clusterhub.ingest.models import PendingImport
 from clusterhub.ingest.pipeline import run_import
 from clusterhub.ingest.readers import Unreadable
@@ -113,6 +114,7 @@ def _run(pending: PendingImport, user: Any, *, dry_run: bool) -> list[ImportResu
             dry_run=dry_run,
             actor=actor,
             user=user,
+            max_rows=limits.MAX_UPLOAD_ROWS,
         )
     except Unreadable as exc:
         pending.report, pending.ok, pending.error = [], False, _cut(str(exc), MAX_ERROR_CHARS)

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from clusterhub.accounts.admin import AdminsOnly
 from clusterhub.accounts.policy import Action, can, is_admin
 from clusterhub.audit.services import Actor
 from clusterhub.registry.models import Cluster, Cooperation, Member, Region, RegionShape, Term
@@ -33,27 +34,17 @@ def _actor(request: HttpRequest) -> Actor:
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AdminsOnly, admin.ModelAdmin):  # reference data: admins only
     list_display = ["code", "name", "level", "country"]
     list_filter = ["level", "country"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(AdminsOnly, admin.ModelAdmin):
     list_display = ["vocabulary", "code", "name"]
     list_filter = ["vocabulary"]
     search_fields = ["code", "name"]
-
-
-class MemberInline(admin.TabularInline):
-    model = Member
-    extra = 0
-    fields = ("name", "type", "country", "nace", "employees")
-    readonly_fields = fields
-    show_change_link = False
-    can_delete = False
-    max_num = 0
 
 
 class ClusterForm(forms.ModelForm):
@@ -88,7 +79,6 @@ class ClusterAdmin(admin.ModelAdmin):
     list_filter = ["country", "lifecycle", "label", "is_demo", "source"]
     search_fields = ["name", "name_en", "acronym", "source_id"]
     readonly_fields = ["source", "source_id", "derived", "is_demo", "created_at", "modified_at"]
-    inlines = [MemberInline]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         # Through the service, so the change is validated the same way and logged.
@@ -161,7 +151,7 @@ class CooperationAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegionShape)
-class RegionShapeAdmin(admin.ModelAdmin):
+class RegionShapeAdmin(AdminsOnly, admin.ModelAdmin):
     list_display = ["region", "source", "loaded_at"]
     search_fields = ["region__code", "region__name"]
     readonly_fields = ["region", "geometry", "source", "loaded_at"]

@@ -237,3 +237,39 @@ def test_a_member_writer_refuses_members_of_another_countrys_cluster(personas) -
     with pytest.raises(NotPermitted):
         writer.add(personas.pl_cluster.pk, "pl-1", {"name": "Firma"})
     assert not Member.objects.exists()
+
+
+def test_deleting_an_organisation_keeps_other_countries_links_to_it_by_name(
+    client, personas
+) -> None:  # type: ignore[no-untyped-def]
+    pl, cz = personas.pl_cluster, personas.cz_other
+    link, _ = services.upsert_cooperation({"kind": "project"}, cluster=pl, partner=cz, actor=SETUP)
+    token = create_api_token(personas.coordinator_cz, "test")
+    deleted = client.delete(f"/api/v1/clusters/{cz.pk}", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert deleted.status_code == 204
+    kept = Cooperation.objects.get(pk=link.pk)
+    assert (kept.cluster_id, kept.partner_id) == (pl.pk, None)
+    assert (kept.partner_name, kept.partner_country) == ("Klastr Zdraví", "CZ")
+    entry = AuditEntry.objects.get(model="cooperation", object_id=str(link.pk), action="update")
+    assert entry.actor_id == personas.coordinator_cz.pk
+
+
+def test_a_staff_coordinator_cannot_change_regions_or_vocabularies_in_the_admin(
+    client, personas
+) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import Permission
+
+    from clusterhub.registry.models import Region
+    from clusterhub.registry.services import ensure_regions
+
+    ensure_regions(["PL41"])
+    user = personas.coordinator_cz
+    user.is_staff = True
+    user.save()
+    user.user_permissions.set(Permission.objects.all())
+    client.force_login(user)
+    changed = client.post(
+        "/en/admin/registry/region/PL41/change/", {"name": "Hacked", "level": 2, "country": "CZ"}
+    )
+    assert changed.status_code == 403
+    assert Region.objects.get(code="PL41").country == "PL"

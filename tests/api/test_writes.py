@@ -184,6 +184,7 @@ def test_every_field_keeps_the_importers_length_limits(client, personas) -> None
     assert huge.status_code == 422
     assert huge.json()["errors"][0]["field"] == "name"
     assert huge.json()["errors"][0]["reason"] == "is longer than 300 characters"
+    assert len(huge.content) < 2000  # the value is not echoed whole
     members = [{"name": "M" * 301}]
     put = call(client, "put", f"{url}/members", personas.manager, members)
     assert put.status_code == 422

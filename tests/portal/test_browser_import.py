@@ -310,3 +310,16 @@ def test_a_workbook_built_to_exhaust_memory_gets_an_error_and_the_server_goes_on
     assert message in page
     assert "Import now" not in page
     assert client.get("/en/clusters/").status_code == 200
+
+
+def test_a_file_of_more_rows_than_the_browser_takes_is_sent_to_the_command_line(
+    client, personas, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.ingest import limits
+
+    monkeypatch.setattr(limits, "MAX_UPLOAD_ROWS", 2)
+    client.force_login(personas.coordinator_cz)
+    page = upload(client, GOOD).content.decode()
+    assert "has more than 2 rows, the most an import from the browser takes" in page
+    assert "Import now" not in page
+    assert not Cluster.objects.filter(source_id="cz-10").exists()

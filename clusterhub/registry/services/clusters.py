@@ -16,6 +16,7 @@ from clusterhub.registry.records import (
     normalise,
     plain_attributes,
 )
+from clusterhub.registry.services.partner_links import keep_links_by_name
 from clusterhub.registry.services.search_text import own_text
 from clusterhub.registry.services.taxonomy import ensure_regions, ensure_terms
 
@@ -117,6 +118,7 @@ def check_write(
 def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
     if actor.user is not None:
         check_write(actor, cluster, cluster.country, Action.DELETE)
+    keep_links_by_name(cluster, actor=actor)
     delete_recorded(
         cluster, model=MODEL, label=cluster.name, before=cluster_record(cluster), actor=actor
     )
