@@ -146,6 +146,8 @@ def create(upload: Upload, *, user: Any, table: str = "", source: str = "") -> P
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+    if not pending.ok:
+        path.unlink(missing_ok=True)  # a refused file cannot be confirmed: keep its report only
     pending.save()
     return pending
 
@@ -163,6 +165,7 @@ def confirm(pending: PendingImport, user: Any) -> list[ImportResult] | None:
     check), the record keeps the new report and None is returned."""
     results = _run(pending, user, dry_run=False)
     if results is None:
+        Path(pending.path).unlink(missing_ok=True)  # refused now: only the report is kept
         pending.save(update_fields=["report", "ok", "error"])
         return None
     cancel(pending)

@@ -136,7 +136,7 @@ def test_confirming_imports_and_removes_the_file_and_the_record(
     assert client.get(review_url, follow=True).redirect_chain[-1][0] == "/en/import/"
 
 
-def test_a_refusal_at_confirmation_is_shown_and_the_upload_kept(
+def test_a_refusal_at_confirmation_is_shown_with_its_report_and_the_file_removed(
     client, personas, monkeypatch, upload_dir
 ) -> None:  # type: ignore[no-untyped-def]
     client.force_login(personas.coordinator_cz)
@@ -145,8 +145,9 @@ def test_a_refusal_at_confirmation_is_shown_and_the_upload_kept(
     page = client.post(review_url).content.decode()
     assert re.search(r"<td>2</td><td>founded</td><td>1850</td>", page)
     assert "Import now" not in page
-    assert PendingImport.objects.get().ok is False and len(stored(upload_dir)) == 1
+    assert PendingImport.objects.get().ok is False and stored(upload_dir) == []
     assert not Cluster.objects.filter(source_id="cz-10").exists()
+    assert "founded" in client.get(review_url).content.decode()  # the report stays
 
 
 def test_cancelling_removes_the_file_and_the_record(client, personas, upload_dir) -> None:  # type: ignore[no-untyped-def]
@@ -323,3 +324,13 @@ def test_a_file_of_more_rows_than_the_browser_takes_is_sent_to_the_command_line(
     assert "has more than 2 rows, the most an import from the browser takes" in page
     assert "Import now" not in page
     assert not Cluster.objects.filter(source_id="cz-10").exists()
+
+
+def test_a_refused_file_is_removed_at_once_and_its_report_kept(
+    client, personas, upload_dir
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(personas.coordinator_cz)
+    review = upload(client, BAD)
+    assert stored(upload_dir) == []
+    assert PendingImport.objects.get().ok is False
+    assert re.search(r"<td>2</td><td>founded</td><td>1850</td>", review.content.decode())
