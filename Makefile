@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup compile-messages demo test test-postgres lint typecheck bench clean
+.PHONY: setup system-packages compile-messages demo test test-reference lint typecheck bench clean
 
 # Re-installs only when the project's dependency list changes.
 $(STAMP): pyproject.toml
@@ -30,7 +30,12 @@ $(MO_FILES): %.mo: %.po | $(STAMP)
 
 compile-messages: $(MO_FILES)
 
-setup: $(STAMP) node_modules/.installed compile-messages
+# Debian/Ubuntu packages (chromium, Java 17, Pango and a font, gettext): installed with
+# apt-get when run as root, else make stops here with the one command to run.
+system-packages:
+	@bash .ci/system-packages.sh
+
+setup: system-packages $(STAMP) node_modules/.installed compile-messages
 
 # The demo keeps its own secret key in .clusterhub-secret (git-ignored, mode 0600), made once.
 demo: setup
@@ -42,9 +47,15 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Checks against the real Eurostat and GISCO files in ../shared/data (or
+# CLUSTERHUB_REFERENCE_DATA); they fail, not skip, when the data is missing.
+test-reference: setup
+	$(BIN)/python -m pytest tests/reference
+
 lint: setup
 	$(BIN)/ruff check clusterhub tests bench
 	$(BIN)/ruff format --check clusterhub tests bench
+	$(BIN)/lint-imports
 
 typecheck: setup
 	$(BIN)/mypy clusterhub
