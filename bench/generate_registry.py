@@ -54,7 +54,7 @@ def scaled_rows(
     clusters: int, members: int
 ) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]], dict[str, str]]:
     """Clusters, members, cooperations and region names from as many seeds as needed."""
-    from clusterhub.registry.demo import generate
+    from clusterhub.demo.registry import generate
 
     out_clusters: list[dict[str, str]] = []
     out_members: list[dict[str, str]] = []
@@ -108,7 +108,7 @@ def load(url: str, clusters: int, members: int) -> None:
 
     from clusterhub.audit.services import Actor
     from clusterhub.ingest.pipeline import Part, run_import
-    from clusterhub.registry.demo_loader import rows_table
+    from clusterhub.ingest.readers.memory import rows_table
     from clusterhub.registry.models import Cluster, Cooperation, Member
     from clusterhub.registry.services import name_regions
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "clusterhub.policy",
     "clusterhub.portal",
     "clusterhub.api",
+    "clusterhub.demo",
     # After the portal, whose `runserver` (refusing to serve with the public key) takes the
     # place of this app's.
     "django.contrib.staticfiles",

@@ -253,7 +253,7 @@ def test_runserver_refuses_with_debug_off_and_no_usable_key(cli, served) -> None
 
 
 def test_demo_refuses_to_serve_without_a_usable_key(cli, served, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("clusterhub.registry.management.commands.demo.demo_loaded", lambda: True)
+    monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
     with override_settings(DEBUG=False, SECRET_KEY=DEVELOPMENT_KEY):
         outcome = cli("demo", "--port", "8765")
     assert not outcome.ok
@@ -264,7 +264,7 @@ def test_demo_refuses_to_serve_without_a_usable_key(cli, served, monkeypatch) ->
 def test_demo_links_to_the_address_it_serves_on_unless_site_url_is_set(
     cli, served, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("clusterhub.registry.management.commands.demo.demo_loaded", lambda: True)
+    monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
     monkeypatch.delenv("SITE_URL", raising=False)
     before = settings.SITE_URL
     with override_settings(SECRET_KEY=GOOD_KEY):

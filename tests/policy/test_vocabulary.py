@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from clusterhub.demo.policy import demo_initiatives
 from clusterhub.policy import labels
-from clusterhub.policy.demo import demo_initiatives
 from clusterhub.standard import vocabularies as vocab
 from clusterhub.standard.fields import TABLES
 from clusterhub.standard.rows import validate_row
@@ -55,9 +55,10 @@ def test_the_demo_initiatives_import_as_demo_records(db) -> None:  # type: ignor
     from pathlib import Path
 
     from clusterhub.audit.services import Actor
+    from clusterhub.demo.loading import DEMO_SOURCE
     from clusterhub.ingest.pipeline import Part, run_import
+    from clusterhub.ingest.readers.memory import rows_table
     from clusterhub.policy.models import Initiative
-    from clusterhub.registry.demo_loader import DEMO_SOURCE, rows_table
 
     table = rows_table("demo initiatives", "policy_initiatives", demo_initiatives())
     part = Part(Path("demo-policy_initiatives"), "policy_initiatives", table)

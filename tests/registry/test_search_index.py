@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from clusterhub.audit.services import Actor
+from clusterhub.demo.registry import generate
 from clusterhub.ingest.pipeline import Part, run_import
+from clusterhub.ingest.readers.memory import rows_table
 from clusterhub.registry import search_index
-from clusterhub.registry.demo import generate
-from clusterhub.registry.demo_loader import rows_table
 from clusterhub.registry.models import Cluster, ClusterTag, Member
 from clusterhub.registry.search import SORTS, ClusterQuery, facet_counts, filtered, search
 from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster

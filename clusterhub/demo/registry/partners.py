@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from clusterhub.registry.demo.topics import (
+from clusterhub.demo.registry.topics import (
     AERO,
     BUILD,
     CREA,

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from clusterhub.accounts.models import User
-from clusterhub.registry.demo import generate
+from clusterhub.demo.registry import generate
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member, Region
 
 

@@ -7,8 +7,8 @@ import math
 import random
 from dataclasses import dataclass
 
-from clusterhub.registry.demo import institutions
-from clusterhub.registry.demo.common import (
+from clusterhub.demo.registry import institutions
+from clusterhub.demo.registry.common import (
     LAST_DAY,
     NEIGHBOURS,
     TLD,
@@ -17,9 +17,9 @@ from clusterhub.registry.demo.common import (
     random_date,
     slug,
 )
-from clusterhub.registry.demo.firms import company_core, legal_form, register_id
-from clusterhub.registry.demo.model import Region, Topic
-from clusterhub.registry.demo.regions import REGION_BY_NUTS, regions_of
+from clusterhub.demo.registry.firms import company_core, legal_form, register_id
+from clusterhub.demo.registry.model import Region, Topic
+from clusterhub.demo.registry.regions import REGION_BY_NUTS, regions_of
 
 # fmt: off
 MEMBER_KEYS = (

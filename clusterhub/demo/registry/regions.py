@@ -9,8 +9,8 @@ around Prague, Brno, Košice and Kraków, glass in Liberec, aircraft around Rzes
 
 from __future__ import annotations
 
-from clusterhub.registry.demo.model import Region
-from clusterhub.registry.demo.model import region as r
+from clusterhub.demo.registry.model import Region
+from clusterhub.demo.registry.model import region as r
 
 # fmt: off
 REGIONS: tuple[Region, ...] = (

@@ -6,6 +6,6 @@ standard, as strings, plus the native names of every NUTS region they use.
 
 from __future__ import annotations
 
-from clusterhub.registry.demo.generate import DemoData, generate
+from clusterhub.demo.registry.generate import DemoData, generate
 
 __all__ = ["DemoData", "generate"]

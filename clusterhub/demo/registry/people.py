@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from clusterhub.registry.demo.common import ascii_fold
+from clusterhub.demo.registry.common import ascii_fold
 
 # Given names: (male, female).
 # fmt: off

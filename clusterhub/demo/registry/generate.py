@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from clusterhub.registry.demo.clusters import Draft, finish_cluster, new_cluster
-from clusterhub.registry.demo.common import COUNTRIES, apportion
-from clusterhub.registry.demo.cooperation import make_cooperations
-from clusterhub.registry.demo.members import count_types, make_members
-from clusterhub.registry.demo.model import Region
-from clusterhub.registry.demo.nuts_names import COUNTRY_NAMES, PARENT_NAMES
-from clusterhub.registry.demo.regions import REGION_BY_NUTS, regions_of
+from clusterhub.demo.registry.clusters import Draft, finish_cluster, new_cluster
+from clusterhub.demo.registry.common import COUNTRIES, apportion
+from clusterhub.demo.registry.cooperation import make_cooperations
+from clusterhub.demo.registry.members import count_types, make_members
+from clusterhub.demo.registry.model import Region
+from clusterhub.demo.registry.nuts_names import COUNTRY_NAMES, PARENT_NAMES
+from clusterhub.demo.registry.regions import REGION_BY_NUTS, regions_of
 
 # Clusters per country, roughly in proportion to each country's real cluster landscape.
 CLUSTER_COUNTS = {"CZ": 120, "SK": 60, "PL": 130, "HU": 80, "AT": 50, "DE": 80, "SI": 30, "IT": 50}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
-from clusterhub.registry.demo.common import LANGUAGE, choose, digits, initials
-from clusterhub.registry.demo.model import Topic
-from clusterhub.registry.demo.people import surname
-from clusterhub.registry.demo.topics import (
+from clusterhub.demo.registry.common import LANGUAGE, choose, digits, initials
+from clusterhub.demo.registry.model import Topic
+from clusterhub.demo.registry.people import surname
+from clusterhub.demo.registry.topics import (
     AERO,
     BUILD,
     CREA,

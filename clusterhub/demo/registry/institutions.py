@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from clusterhub.registry.demo.institutions_visegrad import V4
-from clusterhub.registry.demo.institutions_west import WEST
-from clusterhub.registry.demo.model import Institutions, Region
-from clusterhub.registry.demo.nuts_names import PARENT_NAMES
-from clusterhub.registry.demo.regions import REGION_BY_NUTS, regions_of
+from clusterhub.demo.registry.institutions_visegrad import V4
+from clusterhub.demo.registry.institutions_west import WEST
+from clusterhub.demo.registry.model import Institutions, Region
+from clusterhub.demo.registry.nuts_names import PARENT_NAMES
+from clusterhub.demo.registry.regions import REGION_BY_NUTS, regions_of
 
 INSTITUTIONS: dict[str, Institutions] = {x.nuts: x for x in (*V4, *WEST)}
 

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from clusterhub.registry.demo.model import Institutions
-from clusterhub.registry.demo.model import inst as i
+from clusterhub.demo.registry.model import Institutions
+from clusterhub.demo.registry.model import inst as i
 
 # fmt: off
 WEST: tuple[Institutions, ...] = (

@@ -8,7 +8,7 @@ genitive after "v oblasti"/"z obszaru"/"s področja", the noun for hu and de, th
 
 from __future__ import annotations
 
-from clusterhub.registry.demo.model import Topic, topic
+from clusterhub.demo.registry.model import Topic, topic
 
 MOB = "mobility-transport-automotive"
 AERO = "aerospace-defence"

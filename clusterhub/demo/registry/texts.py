@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from clusterhub.registry.demo.common import LANGUAGE
-from clusterhub.registry.demo.model import Region, Topic
+from clusterhub.demo.registry.common import LANGUAGE
+from clusterhub.demo.registry.model import Region, Topic
 
 _SMALL = {"i", "a", "e", "und", "di", "del", "della", "dell'", "z", "w"}
 

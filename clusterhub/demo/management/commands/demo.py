@@ -1,4 +1,4 @@
-"""`clusterhub demo`: load the demo registry (once) and serve the portal."""
+"""`clusterhub demo`: load the demo data set (once) and serve the portal."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
-from clusterhub.benchmarking.demo import load_demo_answers
+from clusterhub.demo.loading import demo_loaded
+from clusterhub.demo.steps import STEPS
 from clusterhub.ingest.report import ImportRefused
 from clusterhub.lib.secret_key import serving_problem
-from clusterhub.mapping.demo import load_demo_mapping
-from clusterhub.registry.demo_loader import demo_loaded, load_demo
 
 
 class Command(BaseCommand):
@@ -31,17 +30,7 @@ class Command(BaseCommand):
         if demo_loaded():
             self.stdout.write("Demo data already loaded.")
         else:
-            try:
-                results = load_demo(options["seed"])
-            except ImportRefused as refused:  # a generator bug, not a user's mistake
-                problems = [str(p) for r in refused.results for p in r.problems[:5]]
-                raise CommandError("demo data failed validation: " + "; ".join(problems)) from None
-            for result in results:
-                self.stdout.write(result.summary())
-            for name in load_demo_mapping(options["seed"]):
-                self.stdout.write(f"demo mapping: loaded {name}")
-            answered = load_demo_answers(options["seed"])
-            self.stdout.write(f"demo benchmarking survey: {answered} organisations answered")
+            self.load(options["seed"])
         password = ensure_demo_admin()
         if password:
             self.stdout.write(
@@ -56,9 +45,20 @@ class Command(BaseCommand):
         if not os.environ.get("SITE_URL"):
             settings.SITE_URL = address  # links in invitations and mail lead back here
         self.stdout.write(f"Serving Clusterhub on {address}/")
-        call_command(
-            "runserver",
-            f"{options['host']}:{options['port']}",
-            use_reloader=False,
-            insecure_serving=True,
-        )
+        self.serve(options["host"], options["port"])
+
+    def load(self, seed: int) -> None:
+        """Run every app's demo step in order, printing what each loaded."""
+        for step in STEPS:
+            try:
+                lines = step.load(seed)
+            except ImportRefused as refused:  # a generator bug, not a user's mistake
+                problems = [str(p) for r in refused.results for p in r.problems[:5]]
+                raise CommandError(
+                    f"demo data of {step.app} failed validation: " + "; ".join(problems)
+                ) from None
+            for line in lines:
+                self.stdout.write(line)
+
+    def serve(self, host: str, port: int) -> None:
+        call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from clusterhub.registry.demo.clusters import Draft
-from clusterhub.registry.demo.common import LAST_DAY, apportion, choose, random_date
-from clusterhub.registry.demo.partners import (
+from clusterhub.demo.registry.clusters import Draft
+from clusterhub.demo.registry.common import LAST_DAY, apportion, choose, random_date
+from clusterhub.demo.registry.partners import (
     EXTERNAL,
     KIND_WEIGHTS,
     META,
     cooperation_description,
     cooperation_summary,
 )
-from clusterhub.registry.demo.topics import RELATED
+from clusterhub.demo.registry.topics import RELATED
 
 # fmt: off
 COOPERATION_KEYS = (

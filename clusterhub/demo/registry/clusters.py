@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from clusterhub.registry.demo.common import (
+from clusterhub.demo.registry.common import (
     LANGUAGE,
     TLD,
     choose,
@@ -16,12 +16,12 @@ from clusterhub.registry.demo.common import (
     random_date,
     slug,
 )
-from clusterhub.registry.demo.members import ClusterContext
-from clusterhub.registry.demo.model import Region, Topic
-from clusterhub.registry.demo.partners import PROGRAMMES
-from clusterhub.registry.demo.people import address, person
-from clusterhub.registry.demo.texts import descriptions, name_options
-from clusterhub.registry.demo.topics import RELATED, TOPIC_BY_KEY, topics_of
+from clusterhub.demo.registry.members import ClusterContext
+from clusterhub.demo.registry.model import Region, Topic
+from clusterhub.demo.registry.partners import PROGRAMMES
+from clusterhub.demo.registry.people import address, person
+from clusterhub.demo.registry.texts import descriptions, name_options
+from clusterhub.demo.registry.topics import RELATED, TOPIC_BY_KEY, topics_of
 from clusterhub.standard.vocabularies import SERVICES
 
 # fmt: off

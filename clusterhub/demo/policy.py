@@ -6,6 +6,8 @@ the demo loader imports them with source "demo" and marks them as demo records.
 
 from __future__ import annotations
 
+from clusterhub.demo.loading import import_rows
+
 _NOTE = "Demo record: a generated example, not a real programme; its figures are illustrative."
 
 
@@ -217,3 +219,8 @@ def demo_initiatives() -> list[dict[str, str]]:
             description="Zuschüsse für Clusterinitiativen und ihre Internationalisierung.",
         ),
     ]
+
+
+def load_policy(seed: int) -> list[str]:
+    """The policy step: the demo initiatives (the same for every seed); import summaries."""
+    return import_rows([("policy_initiatives", demo_initiatives())])

@@ -1,0 +1,35 @@
+"""The demo's steps, one per app, in the order they run: each takes the seed, fills its app
+and returns lines for the console. Adding an app's demo data is one entry here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from clusterhub.demo.benchmarking import load_demo_answers
+from clusterhub.demo.loading import load_registry
+from clusterhub.demo.mapping import load_demo_mapping
+from clusterhub.demo.policy import load_policy
+
+
+@dataclass(frozen=True)
+class Step:
+    app: str
+    load: Callable[[int], list[str]]
+
+
+def _mapping(seed: int) -> list[str]:
+    return [f"demo mapping: loaded {name}" for name in load_demo_mapping(seed)]
+
+
+def _benchmarking(seed: int) -> list[str]:
+    answered = load_demo_answers(seed)
+    return [f"demo benchmarking survey: {answered} organisations answered"]
+
+
+STEPS: list[Step] = [
+    Step("registry", load_registry),
+    Step("policy", load_policy),
+    Step("mapping", _mapping),
+    Step("benchmarking", _benchmarking),
+]
