@@ -1,8 +1,8 @@
 """GeoJSON of the registry: organisations as points and NUTS regions as shapes.
 
 The read side of the portal's map. Rows come from `.values()` (no model instances) and are
-serialised with orjson, so the map of 10,000 organisations stays fast. Also reads GISCO's
-NUTS files (a GeoJSON FeatureCollection per level) for `clusterhub geodata load`.
+serialised with orjson, so the map of 10,000 organisations stays fast. GISCO's NUTS files
+are read into `ShapeRecord`s by `clusterhub.ingest.region_shapes`.
 """
 
 from __future__ import annotations
@@ -10,20 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 
-from clusterhub.ingest.readers import Unreadable
 from clusterhub.registry.models import Cluster, RegionShape
 
 # The public fields a map point carries; personal contact fields are never among them.
 POINT_FIELDS = ("id", "name", "name_en", "country", "city", "members_total")
 NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
-SHAPE_TYPES = ("Polygon", "MultiPolygon")
 
 
 def cluster_points(
@@ -102,87 +99,3 @@ class ShapeRecord:
     code: str
     name: str
     geometry: dict[str, Any]
-
-
-def read_region_shapes(path: Path) -> list[ShapeRecord]:
-    """The regions of a GISCO GeoJSON file; raises `Unreadable` with one sentence."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise Unreadable(f"{path}: no such file.") from None
-    except OSError as exc:
-        raise Unreadable(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    return parse_region_shapes(raw, path.name)
-
-
-def parse_region_shapes(raw: bytes, name: str) -> list[ShapeRecord]:
-    """The regions of GeoJSON text `raw` (called `name` in messages), every one checked."""
-    try:
-        data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
-    except orjson.JSONDecodeError as exc:
-        raise Unreadable(f"{name} is not valid GeoJSON ({exc}).") from None
-    features = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(features, list):
-        raise Unreadable(f"{name} is not a GeoJSON FeatureCollection.")
-    if not features:
-        raise Unreadable(f"{name} has no features.")
-    shapes: dict[str, ShapeRecord] = {}
-    for position, feature in enumerate(features, start=1):
-        shape = _shape(feature)
-        if isinstance(shape, str):
-            raise Unreadable(f"{name}: feature {position} {shape}.")
-        if shape.code in shapes:
-            raise Unreadable(f"{name}: feature {position} repeats the NUTS code {shape.code}.")
-        shapes[shape.code] = shape
-    return list(shapes.values())
-
-
-def _shape(feature: Any) -> ShapeRecord | str:
-    """The feature's region, or what is wrong with it (to follow "feature N")."""
-    if not isinstance(feature, dict):
-        return "is not a GeoJSON Feature"
-    props = feature.get("properties")
-    props = props if isinstance(props, dict) else {}
-    code = str(props.get("id") or props.get("NUTS_ID") or feature.get("id") or "")
-    code = code.strip().upper()
-    if not NUTS_CODE.match(code):
-        return "has no NUTS code in properties.id"
-    name = str(props.get("na") or props.get("NAME_LATN") or props.get("NUTS_NAME") or "")
-    geometry = feature.get("geometry")
-    problem = _geometry_problem(geometry)
-    if problem:
-        return f"({code}) {problem}"
-    assert isinstance(geometry, dict)
-    clean = {"type": geometry["type"], "coordinates": geometry["coordinates"]}
-    return ShapeRecord(code, name.strip()[:200], clean)
-
-
-def _geometry_problem(geometry: Any) -> str | None:
-    if not isinstance(geometry, dict) or geometry.get("type") not in SHAPE_TYPES:
-        return "has no Polygon or MultiPolygon geometry"
-    coordinates = geometry.get("coordinates")
-    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
-    if not isinstance(polygons, list) or not polygons:
-        return "has a geometry without coordinates"
-    for polygon in polygons:
-        if not isinstance(polygon, list) or not polygon:
-            return "has a polygon without rings"
-        for ring in polygon:
-            if not isinstance(ring, list) or len(ring) < 4:
-                return "has a polygon ring of fewer than four positions"
-            for point in ring:
-                if not _is_lon_lat(point):
-                    return (
-                        f"has the position {str(point)[:40]}, which is not longitude and "
-                        "latitude in degrees (use the EPSG:4326 file)"
-                    )
-    return None
-
-
-def _is_lon_lat(point: Any) -> bool:
-    if not isinstance(point, list) or len(point) < 2:
-        return False
-    lon, lat = point[0], point[1]
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lon, lat)):
-        return False
-    return -180 <= lon <= 180 and -90 <= lat <= 90

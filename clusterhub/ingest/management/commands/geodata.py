@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.audit.services import Actor
 from clusterhub.ingest.readers import Unreadable
-from clusterhub.registry.geo import parse_region_shapes, read_region_shapes
+from clusterhub.ingest.region_shapes import parse_region_shapes, read_region_shapes
 from clusterhub.registry.services import load_region_shapes
 
 GISCO_URL = (

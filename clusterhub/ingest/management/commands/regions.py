@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from clusterhub.ingest.readers import Unreadable
-from clusterhub.registry.region_files import read_region_names
+from clusterhub.ingest.region_files import read_region_names
 from clusterhub.registry.services import name_regions
 
 
