@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.models import Invitation, User
-from clusterhub.registry.models import Cluster
 from clusterhub.standard.values import Invalid, country
 
 
@@ -27,7 +27,9 @@ class InvitationForm(forms.Form):
             except Invalid:
                 self.add_error("country", _("Give the ISO code of the country, e.g. CZ."))
         elif data.get("kind") == Invitation.Kind.MANAGER:
-            found = Cluster.objects.filter(pk=data.get("cluster") or 0).first()
+            # The registry sits above accounts: its model is looked up, not imported.
+            clusters = apps.get_model("registry", "Cluster")._default_manager
+            found = clusters.filter(pk=data.get("cluster") or 0).first()
             if found is None:
                 self.add_error("cluster", _("No organisation has this id."))
             data["cluster"] = found

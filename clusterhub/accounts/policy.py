@@ -2,6 +2,10 @@
 
 Roles: admin (superuser), national coordinator of one or more countries, cluster manager of
 one or more organisations, registered user (signed in, no role), anonymous.
+
+Accounts sit below the registry and the feature apps, so targets are recognised by their
+model's label ("registry.Cluster") and read through their attributes (`country`, `level`,
+`pk`), never imported.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from clusterhub.policy.models import Initiative
-from clusterhub.registry.models import Cluster
+CLUSTER = "registry.Cluster"
+INITIATIVE = "policy.Initiative"
 
 
 class Action(StrEnum):
@@ -70,10 +74,17 @@ def has_role(user: Any) -> bool:
     return is_admin(user) or bool(coordinated_countries(user) or managed_clusters(user))
 
 
+def _model(target: Any) -> str:
+    """The label of the model `target` is an instance of ("registry.Cluster"), or ""."""
+    meta = getattr(target, "_meta", None)
+    return str(getattr(meta, "label", ""))
+
+
 def _country_of(target: Any) -> str | None:
-    if isinstance(target, Cluster):
-        return target.country
-    if isinstance(target, Initiative):
+    model = _model(target)
+    if model == CLUSTER:
+        return str(target.country)
+    if model == INITIATIVE:
         return target.country if target.level != "eu" else None
     if isinstance(target, str):
         return target.upper()
@@ -98,7 +109,7 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
     if action == Action.EDIT_INITIATIVE:
         return coordinates
     if action == Action.ANSWER_SURVEY:
-        return isinstance(target, Cluster) and target.pk in managed_clusters(user)
+        return _model(target) == CLUSTER and target.pk in managed_clusters(user)
     if action in (Action.MANAGE_SURVEYS, Action.VIEW_SURVEY_ANSWERS):
         return coordinates
     if action in (Action.CREATE, Action.IMPORT, Action.DELETE):
@@ -110,7 +121,7 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
         Action.RESTORE,
         Action.VIEW_BENCHMARK,
     ):
-        manages = isinstance(target, Cluster) and target.pk in managed_clusters(user)
+        manages = _model(target) == CLUSTER and target.pk in managed_clusters(user)
         return coordinates or manages
     return False
 
@@ -123,9 +134,10 @@ class Refusal(StrEnum):
 
 
 def cluster_write_refusal(
-    user: Any, existing: Cluster | None, new_country: str | None, action: Action = Action.EDIT
+    user: Any, existing: Any, new_country: str | None, action: Action = Action.EDIT
 ) -> Refusal | None:
-    """Why `user` may not give `existing` (None: a new organisation) these values, or None.
+    """Why `user` may not give `existing` (a Cluster; None: a new organisation) these values,
+    or None.
 
     Both sides are judged, so no write path can move an organisation out of reach: the
     record as it is needs `action` (edit, restore, import), and a country it does not have

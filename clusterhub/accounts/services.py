@@ -7,10 +7,10 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from clusterhub.accounts.models import ApiToken, CoordinatorRole, Invitation, ManagerRole, User
-from clusterhub.registry.models import Cluster
 
 DEMO_ADMIN = "admin"
 
@@ -48,14 +48,15 @@ INVITATION_DAYS = 14
 
 
 def create_invitation(
-    *, email: str, kind: str, country: str = "", cluster: Cluster | None = None, invited_by: User
+    *, email: str, kind: str, country: str = "", cluster: Model | None = None, invited_by: User
 ) -> Invitation:
-    """An invitation to become a coordinator of `country` or a manager of `cluster`."""
+    """An invitation to become a coordinator of `country` or a manager of `cluster` (a
+    registry.Cluster)."""
     return Invitation.objects.create(
         email=email,
         kind=kind,
         country=country.upper(),
-        cluster=cluster,
+        cluster_id=cluster.pk if cluster is not None else None,
         token=secrets.token_urlsafe(32),
         invited_by=invited_by,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),

@@ -1,14 +1,16 @@
-"""Which records an export holds: filters over clusters, and the records of each table."""
+"""Which records an export holds: filters over clusters, and the records of each table.
+
+One entry per table in `TABLE_RECORDS`; the registry's tables are built in, and an app above
+(policy) adds its own from its AppConfig.ready() with `register_table`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import F, QuerySet
 
-from clusterhub.policy.queries import initiatives_for
-from clusterhub.policy.records import initiative_record
 from clusterhub.registry.models import Cluster, Cooperation, Member
 from clusterhub.registry.records import Record, cluster_record, cooperation_record, member_record
 from clusterhub.registry.search import ClusterQuery, filtered
@@ -46,54 +48,66 @@ def _strip(record: Record, fields: list[Field]) -> Record:
 
 
 def records(table: str, filters: Filters, include_personal: bool) -> Iterator[Record]:
-    """The table's records in a stable order: source and id, then member name; the policy
-    initiatives that apply to the filters' countries, regions, ecosystems and sectors, by code."""
+    """The table's records in a stable order (source and id, then member name; policy
+    initiatives by code), holding the fields an export of this kind may show."""
     fields = fields_for(table, include_personal)
-    if table == "policy_initiatives":
-        initiatives = initiatives_for(
-            country=filters.country,
-            region=filters.nuts,
-            sector=filters.sector,
-            ecosystem=filters.ecosystem,
+    for record in TABLE_RECORDS[table](filters):
+        yield _strip(record, fields)
+
+
+def _clusters(filters: Filters) -> Iterator[Record]:
+    qs = (
+        filters.clusters()
+        .select_related(None)
+        .prefetch_related("tags__term")
+        .order_by("source", "source_id")
+    )
+    for cluster in qs.iterator(chunk_size=2000):
+        yield cluster_record(cluster)
+
+
+def _members(filters: Filters) -> Iterator[Record]:
+    members = (
+        Member.objects.filter(cluster__in=filters.clusters())
+        .select_related("cluster")
+        .only(
+            *[f.name for f in Member._meta.concrete_fields],
+            "cluster__source_id",
+            "cluster__source",
         )
-        for initiative in initiatives.prefetch_related("tags").order_by("code"):
-            yield _strip(initiative_record(initiative), fields)
-        return
-    clusters = filters.clusters()
-    if table == "clusters":
-        qs = (
-            clusters.select_related(None)
-            .prefetch_related("tags__term")
-            .order_by("source", "source_id")
+        .order_by("cluster__source", "cluster__source_id", "name")
+    )
+    for member in members.iterator(chunk_size=5000):
+        yield member_record(member, member.cluster.source_id)
+
+
+def _cooperations(filters: Filters) -> Iterator[Record]:
+    coops = (
+        Cooperation.objects.filter(cluster__in=filters.clusters())
+        .select_related("cluster", "partner")
+        .order_by(
+            "cluster__source",
+            "cluster__source_id",
+            # Links to partners outside the registry first, on every database.
+            F("partner__source_id").asc(nulls_first=True),
+            "partner_name",
+            "kind",
+            "id",
         )
-        for cluster in qs.iterator(chunk_size=2000):
-            yield _strip(cluster_record(cluster), fields)
-    elif table == "members":
-        members = (
-            Member.objects.filter(cluster__in=clusters)
-            .select_related("cluster")
-            .only(
-                *[f.name for f in Member._meta.concrete_fields],
-                "cluster__source_id",
-                "cluster__source",
-            )
-            .order_by("cluster__source", "cluster__source_id", "name")
-        )
-        for member in members.iterator(chunk_size=5000):
-            yield _strip(member_record(member, member.cluster.source_id), fields)
-    else:
-        coops = (
-            Cooperation.objects.filter(cluster__in=clusters)
-            .select_related("cluster", "partner")
-            .order_by(
-                "cluster__source",
-                "cluster__source_id",
-                # Links to partners outside the registry first, on every database.
-                F("partner__source_id").asc(nulls_first=True),
-                "partner_name",
-                "kind",
-                "id",
-            )
-        )
-        for coop in coops.iterator(chunk_size=2000):
-            yield _strip(cooperation_record(coop), fields)
+    )
+    for coop in coops.iterator(chunk_size=2000):
+        yield cooperation_record(coop)
+
+
+TableRecords = Callable[[Filters], Iterator[Record]]
+
+TABLE_RECORDS: dict[str, TableRecords] = {
+    "clusters": _clusters,
+    "members": _members,
+    "cooperations": _cooperations,
+}
+
+
+def register_table(table: str, table_records: TableRecords) -> None:
+    """Export `table` (a table of the standard) with the records `table_records` yields."""
+    TABLE_RECORDS[table] = table_records

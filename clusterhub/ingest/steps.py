@@ -14,8 +14,6 @@ from clusterhub.ingest.mapping import Mapping
 from clusterhub.ingest.readers.base import Row
 from clusterhub.ingest.report import ImportResult, RowProblem
 from clusterhub.ingest.resolve import ClusterIndex
-from clusterhub.policy import services as policy_services
-from clusterhub.policy.models import Initiative
 from clusterhub.registry import services
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.standard.fields import TABLES
@@ -25,8 +23,6 @@ PROGRESS_EVERY = 2000
 NOT_YOURS = "is a country whose registry you may not change"
 NOT_YOURS_CLUSTER = "is a cluster of a country whose registry you may not change"
 NOT_YOURS_RECORD = "is the id of an organisation of {country}, whose registry you may not change"
-NOT_YOURS_EU = "is the EU level, whose initiatives only administrators may change"
-NOT_YOURS_INITIATIVE = "is the code of an initiative of a country whose registry you may not change"
 
 
 @dataclass
@@ -268,59 +264,17 @@ def import_cooperations(ctx: Context, layout: Layout, rows: Iterator[Row]) -> No
         )
 
 
-def import_policy_initiatives(ctx: Context, layout: Layout, rows: Iterator[Row]) -> None:
-    first_row: dict[str, int] = {}
-    owners = None  # code -> country ("" for the EU level) of the initiatives stored
-    for number, raw in raw_rows(ctx, layout, rows):
-        clean, problems = validate_row("policy_initiatives", raw)
-        for p in problems:
-            ctx.problem(number, p)
-        if problems:
-            continue
-        code = clean["code"]
-        if code in first_row:
-            ctx.problem(
-                number, ("code", raw["code"], f"appears again (first in row {first_row[code]})")
-            )
-            continue
-        first_row[code] = number
-        if ctx.user is not None:
-            if owners is None:
-                owners = dict(Initiative.objects.values_list("code", "country"))
-            if clean["level"] == "eu":
-                ctx.problem(number, ("level", raw["level"], NOT_YOURS_EU))
-                continue
-            if not ctx.may_write(clean.get("country") or ""):
-                ctx.problem(number, ("country", raw.get("country", ""), NOT_YOURS))
-                continue
-            if code in owners and not ctx.may_write(owners[code]):
-                ctx.problem(number, ("code", raw["code"], NOT_YOURS_INITIATIVE))
-                continue
-        if not clean.get("source"):
-            # The run's source, else the stored one stays (a new initiative gets its country).
-            clean.pop("source", None)
-            if ctx.source or ctx.mapping.source:
-                clean["source"] = ctx.source or ctx.mapping.source
-        if ctx.writing:
-            try:
-                initiative, outcome = policy_services.upsert_initiative(
-                    clean, actor=ctx.actor, is_demo=ctx.is_demo
-                )
-            except NotPermitted:
-                ctx.problem(number, ("code", raw["code"], NOT_YOURS_INITIATIVE))
-                continue
-            except policy_services.InvalidInitiative as invalid:
-                # The row is fine alone, but not with the stored columns it leaves out.
-                for p in invalid.problems:
-                    ctx.problem(number, p)
-                continue
-            ctx.result.add(outcome)
-            ctx.result.sources.add(initiative.source)
+Step = Callable[[Context, Layout, Iterator[Row]], None]
 
-
-STEPS: dict[str, Callable[[Context, Layout, Iterator[Row]], None]] = {
+# How each table of the standard is imported; the registry's tables are built in, and an app
+# above (policy) adds its own from its AppConfig.ready() with `register_step`.
+STEPS: dict[str, Step] = {
     "clusters": import_clusters,
     "members": import_members,
     "cooperations": import_cooperations,
-    "policy_initiatives": import_policy_initiatives,
 }
+
+
+def register_step(table: str, step: Step) -> None:
+    """Import the rows of `table` (a table of the standard) with `step`."""
+    STEPS[table] = step
