@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "clusterhub.accounts",
     "clusterhub.audit",
+    # Background tasks: django-q2's queue in the project's database (its admin is replaced by
+    # clusterhub.tasks', so that app comes after it).
+    "django_q",
+    "clusterhub.tasks",
     "clusterhub.registry",
     "clusterhub.ingest",
     "clusterhub.exchange",
@@ -234,3 +238,35 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Clusterhub <clusterhub@localhost>")
+
+# Background tasks (clusterhub.tasks on django-q2): the queue is a table of this database and
+# `clusterhub worker` runs it. A task that raises is run again TASKS_RETRY_SECONDS after it
+# started, TASKS_ATTEMPTS times in all; its error is kept in the admin (Failed tasks).
+TASKS_WORKERS = env_int("TASKS_WORKERS", 2)
+TASKS_TIMEOUT_SECONDS = env_int("TASKS_TIMEOUT_SECONDS", 1800)
+TASKS_RETRY_SECONDS = env_int("TASKS_RETRY_SECONDS", TASKS_TIMEOUT_SECONDS + 60)
+TASKS_ATTEMPTS = env_int("TASKS_ATTEMPTS", 3)
+if TASKS_WORKERS < 1 or TASKS_TIMEOUT_SECONDS < 1 or TASKS_ATTEMPTS < 1:
+    raise BadSetting("TASKS_WORKERS, TASKS_TIMEOUT_SECONDS and TASKS_ATTEMPTS must be at least 1")
+if TASKS_RETRY_SECONDS <= TASKS_TIMEOUT_SECONDS:
+    # A task still running when its retry time comes would be run a second time alongside.
+    raise BadSetting("TASKS_RETRY_SECONDS must be longer than TASKS_TIMEOUT_SECONDS")
+Q_CLUSTER = {
+    "name": "clusterhub",
+    "orm": "default",
+    "workers": TASKS_WORKERS,
+    "timeout": TASKS_TIMEOUT_SECONDS,
+    "retry": TASKS_RETRY_SECONDS,
+    "max_attempts": TASKS_ATTEMPTS,
+    "ack_failures": False,  # a failed task stays queued until its attempts are used up
+    "catch_up": False,  # after a stop, a periodic job runs once, not once per missed turn
+    "poll": 1,  # seconds between looks at an empty queue
+    "save_limit": 500,  # successful tasks kept for the admin; failed ones are all kept
+    # No cache of that name: the cluster's statistics (for `qinfo`) are not written to the
+    # cache, which would be a write to the database every half second.
+    "cache": "tasks-statistics-off",
+    "label": _("Background tasks"),
+}
+# Survey invitations not answered this many days after the last mail are reminded by the
+# daily job (0: only the coordinators' "send reminders" button reminds).
+SURVEY_REMINDER_DAYS = env_int("SURVEY_REMINDER_DAYS", 14)

@@ -122,6 +122,15 @@ def _default_language():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _tasks_at_once(monkeypatch):  # type: ignore[no-untyped-def]
+    """Background tasks run at once, inside the test, through the task library's own
+    synchronous path (tests/tasks run the real queue and worker instead)."""
+    from clusterhub.tasks import queue
+
+    monkeypatch.setattr(queue, "AT_ONCE", True)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():  # type: ignore[no-untyped-def]
     """API throttling counts requests in the cache; each test starts with none. The search
     index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""

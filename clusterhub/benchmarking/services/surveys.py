@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import secrets
-import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from clusterhub.audit.services import Actor, Change, record, record_many
@@ -18,10 +18,10 @@ from clusterhub.benchmarking.mail import survey_email
 from clusterhub.benchmarking.models import Invitation, Questionnaire, Response, Survey
 from clusterhub.registry.models import Cluster
 from clusterhub.standard import values
+from clusterhub.tasks.queue import enqueue
 
 MODEL = "survey"
 INVITATION = "survey_invitation"
-log = logging.getLogger(__name__)
 
 
 class SurveyInvalid(ValueError):
@@ -87,7 +87,9 @@ def address_of(cluster: Cluster) -> str:
 
 @dataclass
 class Mailing:
-    """What inviting or reminding did; names of clusters that could not be mailed."""
+    """What inviting or reminding did. The mails themselves go out from the worker
+    (`mail_invitation`): `mailed` counts those queued; `no_address` names the clusters that
+    have no address to mail."""
 
     invited: int = 0
     already: int = 0
@@ -136,10 +138,12 @@ def ensure_invitation(survey: Survey, cluster: Cluster, *, actor: Actor) -> tupl
 
 
 def invite(survey: Survey, clusters: Iterable[Cluster], *, actor: Actor, site: str) -> Mailing:
-    """Invite `clusters` to the round and mail each new invitation that has an address.
+    """Invite `clusters` to the round and queue a mail for each new invitation that has an
+    address.
 
-    The invitations are stored first (one transaction); each mail then goes out on its own,
-    so a mail server that fails for one address leaves the others sent and that one unsent.
+    The invitations are stored in one transaction; each mail is then its own background
+    task, queued when that transaction commits, so a mail server that fails for one address
+    holds none of the others back, and that one is tried again.
     """
     mailing = Mailing()
     created: list[Invitation] = []
@@ -154,51 +158,48 @@ def invite(survey: Survey, clusters: Iterable[Cluster], *, actor: Actor, site: s
             known.add(cluster.pk)
             created.append(invitation)
         record_many(actor, [_invitation_change(i) for i in created])
-    mailing.invited = len(created)
-    _send(created, mailing, site=site, reminder=False)
+        mailing.invited = len(created)
+        _queue(created, mailing, site=site, reminder=False, actor=actor)
     return mailing
 
 
 def send_reminders(
-    survey: Survey, *, countries: frozenset[str] | None, actor: Actor, site: str
+    survey: Survey,
+    *,
+    countries: frozenset[str] | None,
+    actor: Actor,
+    site: str,
+    quiet_since: dt.datetime | None = None,
 ) -> Mailing:
-    """Remind every invited cluster (of `countries`; None: all) that has not submitted, at
-    its current address."""
+    """Queue a reminder to every invited cluster (of `countries`; None: all) that has not
+    submitted, at its current address; with `quiet_since`, only to those mailed an
+    invitation and sent nothing since that time (the daily job)."""
     submitted = Response.objects.filter(survey=survey, status=Response.Status.SUBMITTED)
     pending = (
-        survey.invitations.select_related("cluster", "survey__questionnaire")
+        survey.invitations.select_related("cluster")
         .exclude(cluster_id__in=submitted.values("cluster_id"))
         .order_by("cluster__name")
     )
     if countries is not None:
         pending = pending.filter(cluster__country__in=countries)
+    if quiet_since is not None:
+        pending = pending.filter(
+            Q(reminded_at__isnull=True) | Q(reminded_at__lte=quiet_since),
+            sent_at__lte=quiet_since,
+        )
     mailing = Mailing()
-    sent = _send(list(pending), mailing, site=site, reminder=True)
-    record_many(
-        actor,
-        [
-            Change(
-                "update",
-                INVITATION,
-                str(i.pk),
-                f"{i.cluster.name} ({survey.title})"[:300],
-                None,
-                {"reminded_at": i.reminded_at.isoformat() if i.reminded_at else None},
-            )
-            for i in sent
-        ],
-    )
+    with transaction.atomic():
+        _queue(list(pending), mailing, site=site, reminder=True, actor=actor)
     return mailing
 
 
-def _send(
-    invitations: list[Invitation], mailing: Mailing, *, site: str, reminder: bool
-) -> list[Invitation]:
-    """Mail each invitation that has an address; returns those sent."""
-    stamp = "reminded_at" if reminder else "sent_at"
-    sent = []
+def _queue(
+    invitations: list[Invitation], mailing: Mailing, *, site: str, reminder: bool, actor: Actor
+) -> None:
+    """One mail task per invitation that has an address; reminders go to the address the
+    profile has now, which may have been added or changed since the invitation."""
     for invitation in invitations:
-        if reminder:  # the profile may have gained or changed its address since
+        if reminder:
             address = address_of(invitation.cluster)
             if address != invitation.email:
                 invitation.email = address
@@ -206,15 +207,66 @@ def _send(
         if not invitation.email:
             mailing.no_address.append(invitation.cluster.name)
             continue
-        try:
-            survey_email(invitation, site=site, reminder=reminder).send()
-        except (smtplib.SMTPException, OSError) as exc:
-            log.warning("survey mail to %s failed: %s", invitation.email, exc)
-            mailing.failed.append(invitation.cluster.name)
-            continue
-        now = timezone.now()
-        setattr(invitation, stamp, now)
-        Invitation.objects.filter(pk=invitation.pk).update(**{stamp: now})
+        enqueue(
+            mail_invitation,
+            invitation.pk,
+            reminder=reminder,
+            site=site,
+            actor={"name": actor.name, "user_id": actor.user_id, "context": actor.context},
+        )
         mailing.mailed += 1
-        sent.append(invitation)
-    return sent
+
+
+def mail_invitation(invitation_id: int, *, reminder: bool, site: str, actor: dict[str, Any]) -> str:
+    """The background task behind `invite` and `send_reminders`: mail one invitation (or
+    reminder) and stamp when it went out. A refusing mail server raises, so the worker
+    records the error and tries again; returns what was done, for the task list."""
+    invitation = (
+        Invitation.objects.select_related("cluster", "survey__questionnaire")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return "the invitation no longer exists"
+    if not reminder and invitation.sent_at is not None:
+        return "already sent"  # a second attempt after the mail went out
+    if not invitation.email:
+        return "no address"
+    survey_email(invitation, site=site, reminder=reminder).send()
+    now = timezone.now()
+    if not reminder:
+        Invitation.objects.filter(pk=invitation.pk).update(sent_at=now)
+        return f"invitation sent to {invitation.email}"
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk).update(reminded_at=now)
+        record(
+            Actor(**actor),
+            Change(
+                "update",
+                INVITATION,
+                str(invitation.pk),
+                f"{invitation.cluster.name} ({invitation.survey.title})"[:300],
+                None,
+                {"reminded_at": now.isoformat()},
+            ),
+        )
+    return f"reminder sent to {invitation.email}"
+
+
+def remind_quiet_invitations() -> int:
+    """The daily job: in every open round, remind the clusters that were mailed an
+    invitation, have not submitted, and were sent nothing for SURVEY_REMINDER_DAYS days.
+    Returns how many reminders were queued."""
+    days = settings.SURVEY_REMINDER_DAYS
+    if days <= 0:
+        return 0
+    quiet_since = timezone.now() - dt.timedelta(days=days)
+    today = timezone.localdate()
+    actor = Actor.system("survey reminders", context="surveys")
+    queued = 0
+    for survey in Survey.objects.filter(opens_on__lte=today, closes_on__gte=today):
+        mailing = send_reminders(
+            survey, countries=None, actor=actor, site=settings.SITE_URL, quiet_since=quiet_since
+        )
+        queued += mailing.mailed
+    return queued
