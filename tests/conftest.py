@@ -137,11 +137,11 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     from django.core.cache import cache
 
     from clusterhub.api import answers, throttles
-    from clusterhub.registry import search_index
+    from clusterhub.registry.search import freshness
 
     cache.clear()
     throttles.histories.clear()
-    search_index.forget()
+    freshness.forget()
     answers.forget()
     yield
     from clusterhub.registry.change_feed import feed

@@ -2,7 +2,7 @@
 
 Most traffic on an open registry's API repeats a few searches (the first page, a
 country, an ecosystem). An answer is stored under the registry's generation (see
-`registry.search_index`), so any write makes every stored answer unreachable; the oldest
+`registry.search.freshness`), so any write makes every stored answer unreachable; the oldest
 answers go first when the store is full. Signed-in callers always get a fresh answer, as
 what they may see depends on their roles.
 """
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from clusterhub.registry import search_index
+from clusterhub.registry.search import freshness
 
 _lock = threading.Lock()
 _stored: OrderedDict[Hashable, bytes] = OrderedDict()
@@ -26,7 +26,7 @@ _size = 0
 
 def _key(request: HttpRequest) -> Hashable:
     params = tuple((name, tuple(values)) for name, values in sorted(request.GET.lists()))
-    return (search_index.current().generation, get_language(), request.path, params)
+    return (freshness.current().generation, get_language(), request.path, params)
 
 
 def _store(key: Hashable, body: bytes) -> None:

@@ -28,7 +28,6 @@ from clusterhub.api.schemas import (
 )
 from clusterhub.api.writes import validated
 from clusterhub.audit.services import Actor
-from clusterhub.portal.views.map import profile_url_builder
 from clusterhub.registry import geo
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.registry.profiles import PERSONAL_FIELDS
@@ -80,7 +79,7 @@ def list_clusters(
 
     def compute() -> bytes:
         found = find(_query(filters, page), with_facets=facets)
-        url = profile_url_builder()
+        url = geo.profile_url_builder()
         personal = can(user, Action.VIEW_PERSONAL)
         results = [
             # The stored record, with its id and profile address added at the end.
@@ -129,7 +128,7 @@ def cluster_facets(request: HttpRequest, filters: Query[ClusterFilters]) -> Http
 )
 def cluster_geojson(request: HttpRequest, filters: Query[ClusterFilters]) -> HttpResponse:
     """Organisations with coordinates; properties: id, name, name_en, country, city, members_total, url."""
-    body = geo.cluster_points(filtered(_query(filters)), profile_url_builder())
+    body = geo.cluster_points(filtered(_query(filters)), geo.profile_url_builder())
     return HttpResponse(body, content_type="application/geo+json")
 
 

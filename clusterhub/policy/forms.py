@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusterhub.policy.models import Initiative
-from clusterhub.portal.forms import StandardForm
+from clusterhub.registry.forms import StandardForm
 from clusterhub.registry.vocabulary_labels import country_label
 from clusterhub.standard import values
 from clusterhub.standard import vocabularies as vocab

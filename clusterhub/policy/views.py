@@ -27,8 +27,8 @@ from clusterhub.policy.forms import InitiativeForm, SearchForm, initial_values
 from clusterhub.policy.models import Initiative
 from clusterhub.policy.queries import initiatives_for
 from clusterhub.policy.records import initiative_record, initiative_tags
-from clusterhub.portal.forms import initial_from_record
 from clusterhub.registry import vocabulary_labels
+from clusterhub.registry.forms import initial_from_record
 from clusterhub.registry.services.taxonomy import nace_name
 from clusterhub.standard import vocabularies as vocab
 

@@ -15,12 +15,20 @@ from typing import Any
 import orjson
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
+from django.urls import reverse
 
 from clusterhub.registry.models import Cluster, RegionShape
 
 # The public fields a map point carries; personal contact fields are never among them.
 POINT_FIELDS = ("id", "name", "name_en", "country", "city", "members_total")
 NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
+_PK = 987654321  # stands for the cluster's id in the reversed profile URL
+
+
+def profile_url_builder() -> Callable[[int], str]:
+    """Profile URLs in the current language, without reversing one URL per cluster."""
+    head, tail = reverse("portal:cluster_detail", args=[_PK]).split(str(_PK))
+    return lambda pk: f"{head}{pk}{tail}"
 
 
 def cluster_points(

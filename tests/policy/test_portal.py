@@ -12,7 +12,7 @@ from clusterhub.audit.models import AuditEntry
 from clusterhub.policy.models import Initiative
 from clusterhub.policy.records import initiative_record
 from clusterhub.policy.services import upsert_initiative
-from clusterhub.portal.forms import initial_from_record
+from clusterhub.registry.forms import initial_from_record
 from clusterhub.standard.rows import validate_row
 from tests.policy.rows import GOOD_INITIATIVE, SETUP, add
 

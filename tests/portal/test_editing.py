@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def form_data(cluster: Cluster, **changes: str) -> dict[str, str]:
-    from clusterhub.portal.forms import initial_from_record
+    from clusterhub.registry.forms import initial_from_record
 
     data = initial_from_record(cluster_record(cluster))
     data.pop("id")

@@ -183,14 +183,14 @@ def test_profile_links_are_in_the_language_of_the_page(client, registry) -> None
 def test_ten_thousand_points_take_three_queries_once_the_search_index_is_built(
     client, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
-    from clusterhub.registry import search_index
     from clusterhub.registry.models import Cluster
+    from clusterhub.registry.search import freshness
 
     Cluster.objects.bulk_create(
         Cluster(source="bulk", source_id=str(i), name=f"C{i}", country="CZ", lat=49, lon=16)
         for i in range(10_000)
     )
-    search_index.current()
+    freshness.current()
     # The registry's state (is the index current?), the points, the levels with shapes.
     with django_assert_max_num_queries(3):
         data = get_json(client, POINTS)

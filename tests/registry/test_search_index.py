@@ -13,9 +13,16 @@ from clusterhub.audit.services import Actor
 from clusterhub.demo.registry import generate
 from clusterhub.ingest.pipeline import Part, run_import
 from clusterhub.ingest.readers.memory import rows_table
-from clusterhub.registry import search_index
 from clusterhub.registry.models import Cluster, ClusterTag, Member
-from clusterhub.registry.search import SORTS, ClusterQuery, facet_counts, filtered, search
+from clusterhub.registry.search import (
+    SORTS,
+    ClusterQuery,
+    facet_counts,
+    filtered,
+    freshness,
+    search,
+)
+from clusterhub.registry.search.index import positions_of
 from clusterhub.registry.services import MemberWriter, delete_cluster, upsert_cluster
 from tests.registry import search_oracle
 
@@ -141,9 +148,9 @@ def test_the_index_follows_every_write(sample_registry: None) -> None:
 
 
 def test_the_index_is_kept_while_nothing_changes(sample_registry: None) -> None:
-    first = search_index.current()
+    first = freshness.current()
     search(ClusterQuery(q="klastr", country=("CZ",)))
-    assert search_index.current() is first
+    assert freshness.current() is first
 
 
 def test_changes_outside_the_registry_keep_the_index(sample_registry: None) -> None:
@@ -151,11 +158,11 @@ def test_changes_outside_the_registry_keep_the_index(sample_registry: None) -> N
     but no search depends on them: every process would rebuild its index for nothing."""
     from clusterhub.policy.services import upsert_initiative
 
-    first = search_index.current()
+    first = freshness.current()
     upsert_initiative(
         {"code": "eu-test", "name": "Test programme", "level": "eu"}, actor=Actor.system("test")
     )
-    assert search_index.current() is first
+    assert freshness.current() is first
     cluster = Cluster.objects.order_by("pk").first()
     assert cluster is not None
     upsert_cluster(
@@ -163,15 +170,15 @@ def test_changes_outside_the_registry_keep_the_index(sample_registry: None) -> N
         source=cluster.source,
         actor=Actor.system("test"),
     )
-    assert search_index.current() is not first
+    assert freshness.current() is not first
 
 
 def test_a_word_is_found_inside_longer_words_and_across_members(sample_registry: None) -> None:
-    index = search_index.current()
+    index = freshness.current()
     texts = dict(Cluster.objects.values_list("pk", "search_own"))
     members = dict(Cluster.objects.values_list("pk", "search_members"))
     for word in ("klast", "s.r.o.", "gmbh", "a", "zz", "tech"):
-        found = {index.pks[p] for p in search_index.positions_of(index.word(word))}
+        found = {index.pks[p] for p in positions_of(index.word(word))}
         assert found == {pk for pk in texts if word in texts[pk] or word in members[pk]}, word
 
 
@@ -185,10 +192,10 @@ def test_on_postgresql_searches_learn_of_changes_by_notification_not_by_a_query_
 
     if connection.vendor != "postgresql":
         pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
-    search_index.current()
-    first = search_index.current()  # starts listening (and asks); later calls need not ask
+    freshness.current()
+    first = freshness.current()  # starts listening (and asks); later calls need not ask
     with CaptureQueriesContext(connection) as queries:
-        assert search_index.current() is first
+        assert freshness.current() is first
     assert [q["sql"] for q in queries] == []
     # A change committed by another process: a history entry written on another connection.
     with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
@@ -197,15 +204,15 @@ def test_on_postgresql_searches_learn_of_changes_by_notification_not_by_a_query_
             " object_repr, context) VALUES (now(), 'elsewhere', 'update', 'cluster', 'x', 'x', '')"
         )
     for _ in range(100):  # the notification arrives a moment after the commit
-        if search_index.current() is not first:
+        if freshness.current() is not first:
             break
         time.sleep(0.02)
-    assert search_index.current() is not first
+    assert freshness.current() is not first
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_change_made_by_this_process_is_searchable_at_once(sample_registry: None) -> None:
-    search_index.current()
+    freshness.current()
     assert search(ClusterQuery(q="quuxbrand")).total == 0
     upsert_cluster(
         {"id": "q", "name": "Quuxbrand Klastr", "country": "CZ"}, source="t", actor=ACTOR

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clusterhub.accounts.policy import Action, NotPermitted, can
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
-from clusterhub.portal.forms import ClusterForm, MemberForm, NewClusterForm, initial_from_record
 from clusterhub.registry import services
+from clusterhub.registry.forms import ClusterForm, MemberForm, NewClusterForm, initial_from_record
 from clusterhub.registry.models import Cluster, Member
 from clusterhub.registry.records import cluster_record, member_record
 

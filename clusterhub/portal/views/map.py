@@ -6,10 +6,7 @@ the map always shows what the list finds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from clusterhub.registry import geo
@@ -18,13 +15,6 @@ from clusterhub.registry.search import ClusterQuery, filtered
 CONTENT_TYPE = "application/geo+json"
 REGION_LEVELS = (0, 1, 2, 3)
 DEFAULT_REGION_LEVEL = 2
-_PK = 987654321  # stands for the cluster's id in the reversed profile URL
-
-
-def profile_url_builder() -> Callable[[int], str]:
-    """Profile URLs in the current language, without reversing one URL per cluster."""
-    head, tail = reverse("portal:cluster_detail", args=[_PK]).split(str(_PK))
-    return lambda pk: f"{head}{pk}{tail}"
 
 
 @require_GET
@@ -36,7 +26,7 @@ def cluster_map_data(request: HttpRequest) -> HttpResponse:
     """
     query = ClusterQuery.from_params(request.GET)
     extra = {"region_levels": geo.shape_levels()}
-    body = geo.cluster_points(filtered(query), profile_url_builder(), extra)
+    body = geo.cluster_points(filtered(query), geo.profile_url_builder(), extra)
     return HttpResponse(body, content_type=CONTENT_TYPE)
 
 

@@ -1,4 +1,7 @@
-"""Editing forms built from the data standard; they validate with the importer's rules."""
+"""Editing forms built from the data standard; they validate with the importer's rules.
+
+`StandardForm` serves every table of the standard (the policy app's initiative form too).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from clusterhub.exchange.formats.base import text_cell
+from clusterhub.lib.cells import cell_text
 from clusterhub.standard.fields import TABLES, Field
 from clusterhub.standard.rows import Problem, validate_row
 
@@ -34,7 +37,7 @@ def initial_from_record(record: dict[str, Any]) -> dict[str, str]:
         elif isinstance(value, str):
             values[name] = value
         else:
-            values[name] = text_cell(value)
+            values[name] = cell_text(value)
     return values
 
 

@@ -1,140 +1,27 @@
-"""Searching the registry: full text, filters, facet counts, sorting and pages.
+"""Matching a query on the in-memory index: the organisations found, facet counts, pages.
 
-One implementation for the portal, the API, the map and the exports, so all find the same
-organisations. The matching runs on the in-memory `search_index`; the database gives the
-page of organisations shown.
+The database gives only the page of organisations shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from clusterhub.lib.text import fold
-from clusterhub.registry import search_index, vocabulary_labels
+from clusterhub.registry import vocabulary_labels
 from clusterhub.registry.models import Cluster
-from clusterhub.registry.search_index import SearchIndex
+from clusterhub.registry.search.freshness import current
+from clusterhub.registry.search.index import SearchIndex, positions_of
+from clusterhub.registry.search.query import FACETS, TAG_FILTERS, ClusterQuery
 from clusterhub.registry.vocabulary_labels import country_label
 from clusterhub.standard import vocabularies as vocab
-
-PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
-# Empty values sort last on every database (PostgreSQL would put them first when descending).
-SORTS: dict[str, tuple[Any, ...]] = {
-    "name": ("name", "pk"),
-    "-name": ("-name", "-pk"),
-    "country": ("country", "name", "pk"),
-    "members": (F("members_total").desc(nulls_last=True), "name", "pk"),
-    "founded": (F("founded").asc(nulls_last=True), "name", "pk"),
-    "-founded": (F("founded").desc(nulls_last=True), "name", "pk"),
-    "updated": ("-modified_at", "pk"),
-}
-# Filters on a cluster's code lists: query parameter -> ClusterTag field.
-TAG_FILTERS = {
-    "ecosystem": "ecosystems",
-    "sector": "sectors",
-    "service": "services",
-    "need": "needs",
-    "coop_country": "cooperation_countries",
-}
-
-
-@dataclass(frozen=True)
-class ClusterQuery:
-    """What a visitor asked for; every field maps to a URL parameter of the same name."""
-
-    q: str = ""
-    country: tuple[str, ...] = ()
-    nuts: tuple[str, ...] = ()
-    ecosystem: tuple[str, ...] = ()
-    sector: tuple[str, ...] = ()
-    lifecycle: tuple[str, ...] = ()
-    label: tuple[str, ...] = ()
-    service: tuple[str, ...] = ()
-    need: tuple[str, ...] = ()
-    coop_country: tuple[str, ...] = ()
-    sort: str = "name"
-    page: int = 1
-    size: int = PAGE_SIZE
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, Any]) -> ClusterQuery:
-        """From a QueryDict (repeated or comma-separated values); bad values fall back."""
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name in ("q", "sort"):
-                # A NUL byte cannot reach the database (PostgreSQL refuses it in text).
-                values[f.name] = str(params.get(f.name) or "").replace("\x00", "").strip()[:200]
-            elif f.name in ("page", "size"):
-                values[f.name] = _positive_int(params.get(f.name))
-            else:
-                raw = (
-                    params.getlist(f.name) if hasattr(params, "getlist") else params.get(f.name, [])
-                )
-                if isinstance(raw, str):
-                    raw = [raw]
-                codes = [
-                    c.strip()
-                    for item in raw
-                    for c in str(item).replace("\x00", "").split(",")
-                    if c.strip()
-                ]
-                values[f.name] = tuple(dict.fromkeys(c[:40] for c in codes))[:50]
-        query = cls(**{k: v for k, v in values.items() if v not in (None, "")})
-        if query.sort not in SORTS:
-            query = replace(query, sort="name")
-        return replace(query, size=min(query.size, MAX_PAGE_SIZE))
-
-    def filters(self) -> dict[str, tuple[str, ...]]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if f.name not in ("q", "sort", "page", "size") and getattr(self, f.name)
-        }
-
-    def with_codes(self, name: str, codes: tuple[str, ...]) -> ClusterQuery:
-        """The same query with filter `name` set to `codes`, from its first page."""
-        changes: dict[str, Any] = {name: codes, "page": 1}
-        return replace(self, **changes)
-
-    def with_page(self, page: int) -> ClusterQuery:
-        return replace(self, page=page)
-
-    def params(self) -> list[tuple[str, str]]:
-        """URL parameters for this query (for shareable links)."""
-        items: list[tuple[str, str]] = []
-        if self.q:
-            items.append(("q", self.q))
-        for name, codes in self.filters().items():
-            items.extend((name, code) for code in codes)
-        if self.sort != "name":
-            items.append(("sort", self.sort))
-        if self.page > 1:
-            items.append(("page", str(self.page)))
-        return items
-
-
-def _positive_int(raw: Any) -> int | None:
-    try:
-        value = int(str(raw))
-    except (TypeError, ValueError):
-        return None
-    return value if value > 0 else None
-
-
-# The filters on a cluster's own columns: parameter -> column facet in the index.
-COLUMN_FACETS = {
-    "country": "country",
-    "nuts": "nuts_id",
-    "lifecycle": "lifecycle",
-    "label": "label",
-}
 
 
 def _any_of(sets: Mapping[str, int], wanted: Callable[[str], bool]) -> int:
@@ -190,7 +77,7 @@ class _Matches:
 
 def _match(query: ClusterQuery) -> _Matches:
     """Every word in the organisation's own text or its members' names, and every filter."""
-    index = search_index.current()
+    index = current()
     text = index.everyone
     for word in _words(query):
         text &= index.word(word)
@@ -210,7 +97,7 @@ def _match(query: ClusterQuery) -> _Matches:
 
 def _ordered_pks(matches: _Matches, sort: str) -> list[int]:
     rank = matches.index.ranks[sort]
-    positions = search_index.positions_of(matches.found)
+    positions = positions_of(matches.found)
     positions.sort(key=rank.__getitem__)
     pks = matches.index.pks
     return [pks[p] for p in positions]
@@ -235,7 +122,7 @@ def filtered(query: ClusterQuery) -> QuerySet[Cluster]:
     """Clusters matching the text and every filter of `query` (for exports and maps)."""
     matches = _match(query)
     pks = matches.index.pks
-    ids = [pks[p] for p in search_index.positions_of(matches.found)]
+    ids = [pks[p] for p in positions_of(matches.found)]
     return Cluster.objects.filter(_among(ids))
 
 
@@ -257,20 +144,6 @@ class SearchResult:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.size))
-
-
-# Facets in the order the portal shows them: facet -> (index part, column or tag field).
-FACETS: dict[str, tuple[str, str]] = {
-    "country": ("columns", "country"),
-    "nuts": ("columns", "nuts"),
-    "ecosystem": ("tags", "ecosystems"),
-    "sector": ("tags", "sectors"),
-    "lifecycle": ("columns", "lifecycle"),
-    "label": ("columns", "label"),
-    "service": ("tags", "services"),
-    "need": ("tags", "needs"),
-    "coop_country": ("tags", "cooperation_countries"),
-}
 
 
 def facet_counts(query: ClusterQuery) -> dict[str, list[tuple[str, int]]]:

@@ -6,29 +6,23 @@ public API under load. The index holds, per process, what search needs of every
 organisation, with sets of organisations as Python integers used as bit sets (bit i =
 the organisation at position i), so a filter is an AND and a count is `bit_count()`.
 
-It is rebuilt when the registry changes: every write records a history entry (the
-registry's services guarantee it), so the latest entry and the highest organisation id
-name the registry's state ("generation"). Building takes about a second for 10,000
-organisations with 500,000 members.
+Building takes about a second for 10,000 organisations with 500,000 members; `freshness`
+decides when to build.
 """
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from django.db import connection
 
-from clusterhub.audit.models import AuditEntry
-from clusterhub.registry import change_feed
 from clusterhub.registry.models import Cluster, ClusterTag, Region, Term
 from clusterhub.registry.profiles import PERSONAL_FIELDS
 from clusterhub.registry.records import attach_tag_codes, cluster_record
+from clusterhub.registry.search.query import COLUMN_FACETS, SORTS
 
 # Tokens found in more organisations than this keep their set as a bit set (fast to
 # combine); rarer ones as positions (small).
@@ -124,35 +118,7 @@ class SearchIndex:
         return found
 
 
-# History entries of the records the index is built from. Entries of other apps (surveys,
-# mapping results, policy initiatives) do not change a search's answer, so they must not
-# make every process rebuild its index.
-INDEXED_MODELS = ("cluster", "member", "cooperation")
-
-
-def _generation() -> tuple[Any, ...]:
-    """The latest history entry of an indexed record (id and time: ids of rolled-back
-    entries come back) and the highest organisation id. In SQL rather than the ORM, and only
-    index lookups (no COUNT, which scans the table on PostgreSQL): it runs on every search.
-    One MAX per model, each answered from the (model, id) index."""
-    audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
-    latest = " UNION ALL ".join(
-        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in INDEXED_MODELS
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters})"
-            f" FROM (SELECT MAX(id) AS id FROM ({latest}) AS per_model) AS newest"
-            f" LEFT JOIN {audit} AS entry ON entry.id = newest.id",
-            INDEXED_MODELS,
-        )
-        row = cursor.fetchone()
-    return tuple(row)
-
-
 def _ranks(pks: list[int], position: dict[int, int]) -> dict[str, list[int]]:
-    from clusterhub.registry.search import SORTS
-
     ranks = {}
     for name, order in SORTS.items():
         rank = [0] * len(pks)
@@ -165,8 +131,7 @@ def _ranks(pks: list[int], position: dict[int, int]) -> dict[str, list[int]]:
 
 
 def build(generation: tuple[Any, ...]) -> SearchIndex:
-    from clusterhub.registry.search import COLUMN_FACETS
-
+    """The index of the registry as it is now, named by `generation` (see `freshness`)."""
     pks: list[int] = []
     column_sets: dict[str, dict[str, list[int]]] = {c: defaultdict(list) for c in COLUMN_FACETS}
     holders: dict[str, list[int]] = defaultdict(list)  # token -> positions
@@ -209,30 +174,3 @@ def build(generation: tuple[Any, ...]) -> SearchIndex:
 
 def _bit_sets(sets: dict[str, list[int]], size: int) -> dict[str, int]:
     return {value: bits_of(held, size) for value, held in sets.items()}
-
-
-_lock = threading.Lock()
-_current: SearchIndex | None = None
-
-
-def current() -> SearchIndex:
-    """The index for the registry as it is now (rebuilt after any change)."""
-    global _current
-    if _current is not None and change_feed.feed.quiet():
-        return _current
-    generation = _generation()
-    index = _current
-    if index is not None and index.generation == generation:
-        return index
-    with _lock:
-        if _current is None or _current.generation != generation:
-            _current = build(generation)
-            # Long-lived and free of cycles: out of the collector's full passes.
-            gc.freeze()
-        return _current
-
-
-def forget() -> None:
-    """Drop the index (tests that write around the services call this)."""
-    global _current
-    _current = None
