@@ -40,5 +40,5 @@ def survey_email(invitation: Invitation, *, site: str, reminder: bool = False) -
             subject = _("Reminder: %(survey)s") % {"survey": survey.title}
         else:
             subject = _("Benchmarking survey: %(survey)s") % {"survey": survey.title}
-        body = render_to_string("portal/surveys/email/invitation.txt", context)
+        body = render_to_string("benchmarking/surveys/email/invitation.txt", context)
     return EmailMessage(subject, body, to=[invitation.email])

@@ -41,14 +41,14 @@ def _year_links(
 
 @require_GET
 def result_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/mapping/list.html", {"results": queries.results()})
+    return render(request, "mapping/list.html", {"results": queries.results()})
 
 
 @require_GET
 def result_detail(request: HttpRequest, result: str) -> HttpResponse:
     mapping = _result(result)
     context = {"result": mapping, **queries.overview(mapping)}
-    return render(request, "portal/mapping/result.html", context)
+    return render(request, "mapping/result.html", context)
 
 
 def _region_chart(
@@ -93,7 +93,7 @@ def region_dashboard(request: HttpRequest, result: str, code: str) -> HttpRespon
         "has_establishments": any(r.cell.establishments is not None for r in rows),
         "has_cagr": any(r.cell.cagr is not None for r in rows),
     }
-    return render(request, "portal/mapping/region.html", context)
+    return render(request, "mapping/region.html", context)
 
 
 @require_GET
@@ -145,7 +145,7 @@ def category_dashboard(request: HttpRequest, result: str, code: str) -> HttpResp
         "has_establishments": any(r.cell.establishments is not None for r in rows),
         "has_cagr": any(r.cell.cagr is not None for r in rows),
     }
-    return render(request, "portal/mapping/category.html", context)
+    return render(request, "mapping/category.html", context)
 
 
 def _region_url_builder(mapping: MappingResult) -> Callable[[str], str]:

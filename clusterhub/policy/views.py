@@ -61,7 +61,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "share_link": "?" + urlencode(params) if params else "?",
         "can_add": _may_add(request.user),
     }
-    template = "portal/policy/results.html" if request.htmx else "portal/policy/list.html"  # type: ignore[attr-defined]
+    template = "policy/results.html" if request.htmx else "policy/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 
@@ -97,7 +97,7 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_edit": may_edit,
         "history": history,
     }
-    return render(request, "portal/policy/detail.html", context)
+    return render(request, "policy/detail.html", context)
 
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
@@ -126,7 +126,7 @@ def new_initiative(request: HttpRequest) -> HttpResponse:
             form.add_error("code", _("Another initiative already has this code."))
         else:
             return _save(request, form, values, None)
-    return render(request, "portal/policy/form.html", {"form": form, "initiative": None})
+    return render(request, "policy/form.html", {"form": form, "initiative": None})
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,7 +145,7 @@ def edit_initiative(request: HttpRequest, code: str) -> HttpResponse:
         else:
             return _save(request, form, values, initiative)
     context = {"form": form, "initiative": initiative}
-    return render(request, "portal/policy/form.html", context)
+    return render(request, "policy/form.html", context)
 
 
 def _save(
@@ -157,7 +157,7 @@ def _save(
     except services.InvalidInitiative as invalid:
         form.report(invalid.problems)
         context = {"form": form, "initiative": current}
-        return render(request, "portal/policy/form.html", context)
+        return render(request, "policy/form.html", context)
     messages.success(request, _("The initiative was saved."))
     return redirect("portal:policy_detail", code=saved.code)
 
@@ -174,4 +174,4 @@ def delete_initiative(request: HttpRequest, code: str) -> HttpResponse:
             services.delete_initiative(initiative, actor=_actor(request))
         messages.success(request, _("The initiative was deleted; its history is kept."))
         return redirect("portal:policy_list")
-    return render(request, "portal/policy/confirm_delete.html", {"initiative": initiative})
+    return render(request, "policy/confirm_delete.html", {"initiative": initiative})

@@ -1,10 +1,8 @@
-from django.urls import path
+"""The site's frame (home, search, profiles, editing, imports, places), with the feature apps'
+pages included: their URL names share the `portal` namespace."""
 
-from clusterhub.benchmarking.views import responses as survey_responses
-from clusterhub.benchmarking.views import rounds as survey_rounds
-from clusterhub.benchmarking.views import study
-from clusterhub.mapping import views as mapping
-from clusterhub.policy import views as policy
+from django.urls import include, path
+
 from clusterhub.portal.views import clusters, editing, home, imports, places
 from clusterhub.portal.views import map as cluster_map
 
@@ -34,53 +32,7 @@ urlpatterns = [
     path("import/<str:token>/cancel/", imports.cancel, name="import_cancel"),
     path("regions/<str:code>/", places.region_detail, name="region_detail"),
     path("ecosystems/<slug:slug>/", places.ecosystem_detail, name="ecosystem_detail"),
-    path("policy/", policy.initiative_list, name="policy_list"),
-    path("policy/new/", policy.new_initiative, name="policy_new"),
-    path("policy/<slug:code>/", policy.initiative_detail, name="policy_detail"),
-    path("policy/<slug:code>/edit/", policy.edit_initiative, name="policy_edit"),
-    path("policy/<slug:code>/delete/", policy.delete_initiative, name="policy_delete"),
-    path("mapping/", mapping.result_list, name="mapping_list"),
-    path("mapping/<slug:result>/", mapping.result_detail, name="mapping_result"),
-    path(
-        "mapping/<slug:result>/regions/<str:code>/",
-        mapping.region_dashboard,
-        name="mapping_region",
-    ),
-    path(
-        "mapping/<slug:result>/regions/<str:code>/chart.vl.json",
-        mapping.region_chart,
-        name="mapping_region_chart",
-    ),
-    path(
-        "mapping/<slug:result>/categories/<str:code>/",
-        mapping.category_dashboard,
-        name="mapping_category",
-    ),
-    path(
-        "mapping/<slug:result>/categories/<str:code>/regions.geojson",
-        mapping.category_regions,
-        name="mapping_category_regions",
-    ),
-    path("study/", study.study_page, name="study"),
-    path("study.pdf", study.study_pdf, name="study_pdf"),
-    path("surveys/", survey_rounds.survey_list, name="survey_list"),
-    path("surveys/new/", survey_rounds.survey_new, name="survey_new"),
-    path("surveys/<int:pk>/", survey_rounds.survey_detail, name="survey_detail"),
-    path("surveys/<int:pk>/invite/", survey_rounds.survey_invite, name="survey_invite"),
-    path("surveys/<int:pk>/remind/", survey_rounds.survey_remind, name="survey_remind"),
-    path(
-        "surveys/<int:pk>/clusters/<int:cluster_pk>/",
-        survey_responses.survey_response,
-        name="survey_response",
-    ),
-    path(
-        "surveys/<int:pk>/clusters/<int:cluster_pk>/reopen/",
-        survey_responses.survey_reopen,
-        name="survey_reopen",
-    ),
-    path(
-        "surveys/invitation/<str:token>/",
-        survey_responses.survey_invitation,
-        name="survey_invitation",
-    ),
+    path("", include("clusterhub.policy.urls")),
+    path("", include("clusterhub.mapping.urls")),
+    path("", include("clusterhub.benchmarking.urls")),
 ]

@@ -92,7 +92,7 @@ def survey_response(request: HttpRequest, pk: int, cluster_pk: int) -> HttpRespo
         "can_reopen": submitted and can(user, Action.MANAGE_SURVEYS, cluster),
         "can_manage": can(user, Action.MANAGE_SURVEYS, cluster),
     }
-    return render(request, "portal/surveys/response.html", context)
+    return render(request, "benchmarking/surveys/response.html", context)
 
 
 @require_POST
@@ -120,4 +120,4 @@ def survey_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if can(user, Action.ANSWER_SURVEY, cluster) or can(user, Action.VIEW_SURVEY_ANSWERS, cluster):
         return redirect("portal:survey_response", pk=invitation.survey_id, cluster_pk=cluster.pk)
     context = {"cluster": cluster}
-    return render(request, "portal/surveys/not_yours.html", context, status=403)
+    return render(request, "benchmarking/surveys/not_yours.html", context, status=403)

@@ -73,7 +73,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         "can_run": manages_any(user),
         "has_questionnaire": Questionnaire.objects.exists(),
     }
-    return render(request, "portal/surveys/list.html", context)
+    return render(request, "benchmarking/surveys/list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,7 +106,7 @@ def survey_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The survey round was created; now invite the clusters."))
             return redirect("portal:survey_detail", pk=survey.pk)
-    return render(request, "portal/surveys/new.html", {"form": form})
+    return render(request, "benchmarking/surveys/new.html", {"form": form})
 
 
 def _survey(pk: int) -> Survey:
@@ -125,7 +125,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statuses": cluster_statuses(survey, countries),
         "countries": _country_names(countries, survey),
     }
-    return render(request, "portal/surveys/detail.html", context)
+    return render(request, "benchmarking/surveys/detail.html", context)
 
 
 def _country_names(countries: frozenset[str] | None, survey: Survey) -> str:
@@ -164,7 +164,7 @@ def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
         for c in candidates.only("id", "name", "country", "email", "contact_email")
     ]
     context = {"survey": survey, "rows": rows, "new": sum(not r["invited"] for r in rows)}
-    return render(request, "portal/surveys/invite.html", context)
+    return render(request, "benchmarking/surveys/invite.html", context)
 
 
 @require_POST

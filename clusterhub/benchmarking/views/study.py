@@ -48,7 +48,7 @@ def study_page(request: HttpRequest) -> HttpResponse:
             ((code, ecosystem(code)) for code in ECOSYSTEMS), key=lambda item: item[1]
         ),
     }
-    return render(request, "portal/study/page.html", context)
+    return render(request, "benchmarking/study/page.html", context)
 
 
 @require_GET
