@@ -18,7 +18,7 @@ import logging
 import time
 from multiprocessing import Value
 
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connections
 from django_q.brokers import get_broker
 from django_q.cluster import Cluster
 from django_q.conf import Conf
@@ -47,8 +47,18 @@ def _sync_until_reachable(pause: float) -> list[str]:
             time.sleep(pause)
 
 
+def _fresh_connections() -> None:
+    """Each step of the worker opens its own database connection (CONN_MAX_AGE 0 here,
+    whatever the site uses): a kept connection that the database dropped while the worker
+    waited (a restart, an idle timeout) would fail the next task, or lose a finished task's
+    result. The worker's queries are few, so the cost is a connection a second or so."""
+    for alias in connections:
+        connections[alias].settings_dict["CONN_MAX_AGE"] = 0
+
+
 def serve(*, pause: float = PAUSE) -> None:
     """Run the cluster until it is stopped by SIGTERM or SIGINT."""
+    _fresh_connections()
     while True:
         jobs = _sync_until_reachable(pause)
         log.warning("worker starting: %d workers; periodic jobs: %s", Conf.WORKERS, jobs)
