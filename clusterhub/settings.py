@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, answered before anything else runs (no session, no language).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -125,6 +127,8 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Failures are counted in the database, so the lockout holds across server processes.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -169,7 +173,24 @@ VENDOR_ASSETS = {
     "vendor/vega-interpreter": "vega-interpreter/build",
 }
 STATICFILES_DIRS = [(prefix, NODE_MODULES / folder) for prefix, folder in VENDOR_ASSETS.items()]
+# `clusterhub collectstatic` copies every static file here under a name with its content's
+# hash, compressed (gzip, Brotli), with a manifest of the names; WhiteNoise serves them.
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(Path.cwd() / "staticfiles")))
+# On (as `clusterhub serve` sets it), pages name the collected files by their hashed names,
+# which browsers may keep for a year. Off (runserver, the tests, `make demo`), pages name the
+# files as they are and WhiteNoise finds them where they lie: no collectstatic needed.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", False)
+MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": MANIFEST_STORAGE
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+WHITENOISE_AUTOREFRESH = not STATIC_MANIFEST
 
 # Content Security Policy: only our own scripts, styles and images; nothing inline.
 CONTENT_SECURITY_POLICY = {
@@ -211,9 +232,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-# Anonymous API clients are throttled; token holders get more.
+# Anonymous API clients are throttled by address, token holders by token, with more. The
+# requests are counted in the cache below, shared by every server process.
 API_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 API_AUTH_RATE = env_str("API_AUTH_RATE", "6000/min")
+# The cache: a table of the database (made by `clusterhub migrate`), or Redis when REDIS_URL
+# is set (e.g. redis://127.0.0.1:6379/0).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "clusterhub_cache",
+        # Culled (expired entries first) past this many entries.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 # The largest request body read whole: an API call's JSON (a larger one is answered 413
 # before it is read), and a portal form's fields (uploaded files are not counted).
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 2_621_440)

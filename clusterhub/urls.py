@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from clusterhub.api.main import api
 from clusterhub.api.problems import problem_response
+from clusterhub.portal.health import healthz
 
 
 @csrf_exempt  # as every API view: writes authenticate with tokens, never cookies
@@ -17,6 +18,7 @@ def api_not_found(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),

@@ -42,6 +42,20 @@ def _use_the_test_key() -> None:
 _use_the_test_key()
 
 
+def _use_a_process_cache() -> None:
+    """In-process tests count API requests in local memory: clearing it needs no database.
+    The shared cache (the database's table, Redis) is tested with real servers in
+    tests/test_serving.py and tests/api/test_throttles.py."""
+    from django.conf import settings as django_settings
+
+    django_settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+
+
+_use_a_process_cache()
+
+
 @dataclass
 class Outcome:
     ok: bool
@@ -136,11 +150,10 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""
     from django.core.cache import cache
 
-    from clusterhub.api import answers, throttles
+    from clusterhub.api import answers
     from clusterhub.registry.search import freshness
 
     cache.clear()
-    throttles.histories.clear()
     freshness.forget()
     answers.forget()
     yield
