@@ -6,11 +6,11 @@ from typing import Any
 
 from clusterhub.api.problems import Problem
 from clusterhub.ingest.readers.base import cell_text
+from clusterhub.lib.text import cut
 from clusterhub.standard.rows import validate_row
 
-
-def _shown(value: str, limit: int = 200) -> str:
-    return value if len(value) <= limit else value[: limit - 3] + "..."
+# The longest refused value the API echoes back.
+SHOWN_CHARS = 200
 
 
 def validated(
@@ -24,7 +24,8 @@ def validated(
     if problems:
         # The value is echoed only in part: a 2 MB name must not come back as 2 MB.
         errors = [
-            {"field": p.column, "value": _shown(p.value), "reason": p.reason} for p in problems
+            {"field": p.column, "value": cut(p.value, SHOWN_CHARS), "reason": p.reason}
+            for p in problems
         ]
         raise Problem(
             422, "Invalid data", "Some fields break the rules of the data standard.", errors

@@ -23,8 +23,8 @@ from clusterhub.benchmarking.rules import check_answers
 from clusterhub.ingest.limits import MAX_PROBLEMS
 from clusterhub.ingest.readers import Unreadable, read_table
 from clusterhub.ingest.readers.base import Row
-from clusterhub.ingest.report import RowProblem
 from clusterhub.ingest.resolve import ClusterIndex
+from clusterhub.lib.refusal import Refused, RefusedValue
 from clusterhub.registry.models import Cluster
 
 CLUSTER_COLUMN = "cluster_id"
@@ -43,7 +43,7 @@ class AnswerImport:
     )
     added_to_round: int = 0
     warnings: list[str] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[RefusedValue] = field(default_factory=list)
     more_problems: int = 0  # counted past the first MAX_PROBLEMS, not listed
 
     def summary(self) -> str:
@@ -58,13 +58,17 @@ class AnswerImport:
         return text
 
 
-class AnswersRefused(Exception):
-    """The file had problems; nothing was written."""
+class AnswersRefused(Refused):
+    """The file had problems; nothing was written. `result` is the import's report."""
 
     def __init__(self, result: AnswerImport) -> None:
         self.result = result
         count = len(result.problems) + result.more_problems
-        super().__init__(f"{count:,} problem(s); nothing was imported")
+        super().__init__(
+            result.problems,
+            unlisted=result.more_problems,
+            summary=f"{count:,} problem(s); nothing was imported",
+        )
 
 
 @dataclass
@@ -168,7 +172,8 @@ def _check_rows(
 
     def problem(number: int, column: str, value: str, reason: str) -> None:
         if len(result.problems) < MAX_PROBLEMS:
-            result.problems.append(RowProblem(result.file, number, column, value, reason))
+            shown = value if column else None  # a problem of the whole row shows no value
+            result.problems.append(RefusedValue(result.file, number, column or None, shown, reason))
         else:
             result.more_problems += 1
 

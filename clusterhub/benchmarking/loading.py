@@ -11,7 +11,6 @@ everything it shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from clusterhub.benchmarking.definition import (
     Rule,
     Section,
 )
+from clusterhub.lib.refusal import Refused, RefusedValue
 from clusterhub.standard import vocabularies as vocab
 
 QUESTIONNAIRES = Path(__file__).resolve().parent / "questionnaires"
@@ -71,28 +71,6 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-@dataclass(frozen=True)
-class DefinitionProblem:
-    file: str
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file}, {self.where}: {self.reason}"
-            if self.where
-            else f"{self.file}: {self.reason}"
-        )
-
-
-class DefinitionError(Exception):
-    """The file is not a valid questionnaire; `problems` says every reason."""
-
-    def __init__(self, problems: list[DefinitionProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
 class _UniqueKeyLoader(yaml.SafeLoader):
     """YAML's mappings silently keep the last of two equal keys; a questionnaire may not."""
 
@@ -113,23 +91,23 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def load_file(path: Path) -> Definition:
-    """Read and check a questionnaire file; raises DefinitionError naming every problem."""
+    """Read and check a questionnaire file; raises `Refused` naming every problem."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DefinitionError([DefinitionProblem(str(path), "", "no such file")]) from None
+        raise Refused(RefusedValue(str(path), reason="no such file")) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = f"cannot be read as UTF-8 text ({exc.__class__.__name__})"
-        raise DefinitionError([DefinitionProblem(name, "", reason)]) from None
+        raise Refused(RefusedValue(name, reason=reason)) from None
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise DefinitionError(
-            [DefinitionProblem(name, where, f"is not valid YAML: {problem}")]
+        raise Refused(
+            RefusedValue(name, where=where, reason=f"is not valid YAML: {problem}")
         ) from None
     return check_definition(data, name)
 
@@ -139,7 +117,7 @@ def check_definition(data: Any, file: str) -> Definition:
     checker = _Checker(file, languages())
     definition = checker.definition(data)
     if checker.problems or definition is None:
-        raise DefinitionError(checker.problems)
+        raise Refused(checker.problems)
     return definition
 
 
@@ -147,11 +125,11 @@ class _Checker:
     def __init__(self, file: str, langs: list[str]) -> None:
         self.file = file
         self.languages = langs
-        self.problems: list[DefinitionProblem] = []
+        self.problems: list[RefusedValue] = []
         self.broken: set[str] = set()  # questions with problems of their own
 
     def fail(self, where: str, reason: str) -> None:
-        self.problems.append(DefinitionProblem(self.file, where, reason))
+        self.problems.append(RefusedValue(self.file, where=where, reason=reason))
 
     def unknown_keys(self, data: dict[str, Any], allowed: set[str], where: str) -> None:
         for key in data:
@@ -444,8 +422,6 @@ def vocabulary_choices(vocabulary: dict[str, str], langs: list[str]) -> list[Cho
 __all__ = [
     "DEFAULT_FILE",
     "SCALE",
-    "DefinitionError",
-    "DefinitionProblem",
     "check_definition",
     "load_file",
 ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clusterhub.ingest.mapping import header_key
 from clusterhub.ingest.readers import Unreadable, read_table
+from clusterhub.lib.refusal import Refused, RefusedValue
 
 _CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 _CODE_HEADERS = {"nuts_code", "code", "id", "nuts_id", "geo"}
@@ -15,7 +16,7 @@ _NAME_HEADERS = {"nuts_label", "label", "name", "na", "nuts_name", "name_latn"}
 
 
 def read_region_names(path: Path) -> dict[str, str]:
-    """NUTS code -> name; raises `Unreadable` with one sentence for a file it cannot use."""
+    """NUTS code -> name; raises `Refused` (or `Unreadable`) for a file it cannot use."""
     if path.suffix.lower() in (".geojson", ".json"):
         return _from_geojson(path)
     return _from_table(path)
@@ -37,7 +38,8 @@ def _from_geojson(path: Path) -> dict[str, str]:
         code = str(props.get("id") or props.get("NUTS_ID") or "").strip().upper()
         name = str(props.get("na") or props.get("NAME_LATN") or props.get("NUTS_NAME") or "")
         if not _CODE.match(code):
-            raise Unreadable(f"{path.name}: feature {position} has no NUTS code in properties.id.")
+            reason = "has no NUTS code in properties.id"
+            raise Refused(RefusedValue(path.name, where=f"feature {position}", reason=reason))
         names[code] = name.strip()
     return names
 
@@ -45,6 +47,7 @@ def _from_geojson(path: Path) -> dict[str, str]:
 def _from_table(path: Path) -> dict[str, str]:
     table = read_table(path)
     code_at = name_at = None
+    code_column = ""
     names: dict[str, str] = {}
     for number, cells in table.rows:
         keys = [header_key(c) for c in cells]
@@ -55,12 +58,15 @@ def _from_table(path: Path) -> dict[str, str]:
                 code_at = None
                 if number >= 20:
                     break
+            else:
+                code_column = cells[code_at].strip()
             continue
         code = cells[code_at].strip().upper() if code_at < len(cells) else ""
         if not code:
             continue  # the published list ends with empty rows
         if not _CODE.match(code):
-            raise Unreadable(f"{path.name}, row {number}: {code!r} is not a NUTS code.")
+            value = cells[code_at].strip()
+            raise Refused(RefusedValue(path.name, number, code_column, value, "is not a NUTS code"))
         names[code] = cells[name_at].strip() if name_at is not None and name_at < len(cells) else ""
     if code_at is None:
         raise Unreadable(f"{path.name} has no header with a NUTS code column and a label column.")

@@ -9,13 +9,14 @@ from typing import Any
 import orjson
 
 from clusterhub.ingest.readers import Unreadable
+from clusterhub.lib.refusal import Refused, RefusedValue
 from clusterhub.registry.geo import NUTS_CODE, ShapeRecord
 
 SHAPE_TYPES = ("Polygon", "MultiPolygon")
 
 
 def read_region_shapes(path: Path) -> list[ShapeRecord]:
-    """The regions of a GISCO GeoJSON file; raises `Unreadable` with one sentence."""
+    """The regions of a GISCO GeoJSON file; raises `Refused` (or `Unreadable`) saying why."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -38,30 +39,31 @@ def parse_region_shapes(raw: bytes, name: str) -> list[ShapeRecord]:
         raise Unreadable(f"{name} has no features.")
     shapes: dict[str, ShapeRecord] = {}
     for position, feature in enumerate(features, start=1):
-        shape = _shape(feature)
-        if isinstance(shape, str):
-            raise Unreadable(f"{name}: feature {position} {shape}.")
+        shape = _shape(feature, name, f"feature {position}")
+        if isinstance(shape, RefusedValue):
+            raise Refused(shape)
         if shape.code in shapes:
-            raise Unreadable(f"{name}: feature {position} repeats the NUTS code {shape.code}.")
+            reason = f"repeats the NUTS code {shape.code}"
+            raise Refused(RefusedValue(name, where=f"feature {position}", reason=reason))
         shapes[shape.code] = shape
     return list(shapes.values())
 
 
-def _shape(feature: Any) -> ShapeRecord | str:
-    """The feature's region, or what is wrong with it (to follow "feature N")."""
+def _shape(feature: Any, file: str, where: str) -> ShapeRecord | RefusedValue:
+    """The feature's region, or what is wrong with it."""
     if not isinstance(feature, dict):
-        return "is not a GeoJSON Feature"
+        return RefusedValue(file, where=where, reason="is not a GeoJSON Feature")
     props = feature.get("properties")
     props = props if isinstance(props, dict) else {}
     code = str(props.get("id") or props.get("NUTS_ID") or feature.get("id") or "")
     code = code.strip().upper()
     if not NUTS_CODE.match(code):
-        return "has no NUTS code in properties.id"
+        return RefusedValue(file, where=where, reason="has no NUTS code in properties.id")
     name = str(props.get("na") or props.get("NAME_LATN") or props.get("NUTS_NAME") or "")
     geometry = feature.get("geometry")
     problem = _geometry_problem(geometry)
     if problem:
-        return f"({code}) {problem}"
+        return RefusedValue(file, where=f"{where} ({code})", reason=problem)
     assert isinstance(geometry, dict)
     clean = {"type": geometry["type"], "coordinates": geometry["coordinates"]}
     return ShapeRecord(code, name.strip()[:200], clean)

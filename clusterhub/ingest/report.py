@@ -5,22 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from clusterhub.ingest.limits import MAX_PROBLEMS, MAX_WARNINGS, amount
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    file: str
-    row: int
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}, row {self.row}"
-        if self.column:
-            shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
-            return f"{where}, column {self.column}, value {shown!r}: {self.reason}"
-        return f"{where}: {self.reason}"
+from clusterhub.lib.refusal import Refused, RefusedValue
 
 
 @dataclass
@@ -32,7 +17,7 @@ class ImportResult:
         default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0}
     )
     warnings: list[str] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[RefusedValue] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     # Problems and warnings past the first MAX_PROBLEMS / MAX_WARNINGS are only counted, so
     # a file of a million bad rows gives a report a person can read, not 100 MB of text.
@@ -42,7 +27,7 @@ class ImportResult:
     def add(self, outcome: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
-    def problem(self, found: RowProblem) -> None:
+    def problem(self, found: RefusedValue) -> None:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(found)
         else:
@@ -82,10 +67,14 @@ class ImportResult:
         )
 
 
-class ImportRefused(Exception):
-    """A file had invalid rows; nothing was written."""
+class ImportRefused(Refused):
+    """A file had invalid rows; nothing was written. `results` are the files' reports."""
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = results
         count = sum(r.problem_count for r in results)
-        super().__init__(f"{amount(count)} problem(s); nothing was imported")
+        super().__init__(
+            [p for r in results for p in r.problems],
+            unlisted=sum(r.more_problems for r in results),
+            summary=f"{amount(count)} problem(s); nothing was imported",
+        )

@@ -12,8 +12,9 @@ from clusterhub.ingest import geocode
 from clusterhub.ingest.layout import Layout
 from clusterhub.ingest.mapping import Mapping
 from clusterhub.ingest.readers.base import Row
-from clusterhub.ingest.report import ImportResult, RowProblem
+from clusterhub.ingest.report import ImportResult
 from clusterhub.ingest.resolve import ClusterIndex
+from clusterhub.lib.refusal import RefusedValue
 from clusterhub.registry import services
 from clusterhub.registry.models import Cluster, Cooperation
 from clusterhub.standard.fields import TABLES
@@ -61,7 +62,9 @@ class Context:
         column, value, reason = (
             (found.column, found.value, found.reason) if isinstance(found, Problem) else found
         )
-        self.result.problem(RowProblem(self.file, row, column, value, reason))
+        # A problem of the whole row shows no value.
+        shown = value if column else None
+        self.result.problem(RefusedValue(self.file, row, column or None, shown, reason))
 
 
 def raw_rows(

@@ -28,6 +28,7 @@ from clusterhub.ingest.models import PendingImport
 from clusterhub.ingest.pipeline import run_import
 from clusterhub.ingest.readers import Unreadable
 from clusterhub.ingest.report import ImportRefused, ImportResult
+from clusterhub.lib.text import cut
 
 # An upload nobody confirmed or cancelled is removed after this long.
 ABANDONED_AFTER = timedelta(days=1)
@@ -80,21 +81,18 @@ def _write_private(path: Path, upload: Upload) -> None:
             handle.write(chunk)
 
 
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def _report(results: list[ImportResult]) -> list[dict[str, Any]]:
     """The results as the review page shows them: counts, warnings, listed problems."""
     return [
         {
-            "file": _cut(result.file, MAX_NAME_CHARS),
+            "file": cut(result.file, MAX_NAME_CHARS),
             "table": result.table,
             "counts": dict(result.counts),
-            "warnings": [_cut(w, MAX_WARNING_CHARS) for w in result.warnings],
+            "warnings": [cut(w, MAX_WARNING_CHARS) for w in result.warnings],
             "more_warnings": result.more_warnings,
             "problems": [
-                [p.row, p.column, _cut(p.value, MAX_VALUE_CHARS), p.reason] for p in result.problems
+                [p.row, p.column or "", cut(p.value or "", MAX_VALUE_CHARS), p.reason]
+                for p in result.problems
             ],
             "more_problems": result.more_problems,
             "problem_count": result.problem_count,
@@ -117,7 +115,7 @@ def _run(pending: PendingImport, user: Any, *, dry_run: bool) -> list[ImportResu
             max_rows=limits.MAX_UPLOAD_ROWS,
         )
     except Unreadable as exc:
-        pending.report, pending.ok, pending.error = [], False, _cut(str(exc), MAX_ERROR_CHARS)
+        pending.report, pending.ok, pending.error = [], False, cut(str(exc), MAX_ERROR_CHARS)
         return None
     except ImportRefused as refused:
         pending.report, pending.ok, pending.error = _report(refused.results), False, ""
@@ -136,7 +134,7 @@ def create(upload: Upload, *, user: Any, table: str = "", source: str = "") -> P
     pending = PendingImport(
         token=token,
         user=user,
-        file_name=_cut(name, MAX_NAME_CHARS),
+        file_name=cut(name, MAX_NAME_CHARS),
         path=str(path),
         table=table,
         source=source,

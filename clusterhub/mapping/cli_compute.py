@@ -16,13 +16,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from clusterhub.analytics.mapping import (
     BACKENDS,
     METHODS,
-    InputError,
     compute,
     read_inputs,
     write_result,
 )
 from clusterhub.analytics.mapping.output import FORMATS
-from clusterhub.analytics.mapping.problems import describe
+from clusterhub.lib.refusal import Refused, describe
 
 HELP = "Compute a regional cluster mapping (cmp flags or stars) and write it as CSV or Parquet."
 
@@ -109,7 +108,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
             progress(f"writing {out.name}")
             write_result(result, out)
             bar.update(task, completed=4)
-        except InputError as error:
+        except Refused as error:
             raise CommandError("the inputs cannot be mapped:\n" + str(error)) from None
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None

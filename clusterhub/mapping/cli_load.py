@@ -13,7 +13,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from clusterhub.analytics.mapping import InputError
 from clusterhub.analytics.mapping.inputs import read_categories
 from clusterhub.audit.services import Actor
 from clusterhub.mapping.reading import METHOD_COLUMNS
@@ -69,6 +68,6 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
 def _labels(path: Path) -> dict[str, str]:
     try:
         table = read_categories(path)
-    except InputError as error:
+    except Refused as error:
         raise CommandError(f"--categories {path.name} cannot be read:\n{error}") from None
     return {row["category"]: row["label"] for row in table.to_pylist() if row["label"] is not None}

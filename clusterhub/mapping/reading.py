@@ -1,8 +1,9 @@
 """Reading and checking a result file of `clusterhub mapping compute` (CSV or Parquet).
 
-Every cell is checked before anything is stored; what is wrong is reported as `Problem`s
-(file, row, column, reason). Columns are converted with pyarrow, a whole column at a time;
-only a column that fails is read again value by value, to name its bad rows.
+Every cell is checked before anything is stored; what is wrong is reported as the shared
+`RefusedValue`s (file, row, column, reason) of one `Refused`. Columns are converted with
+pyarrow, a whole column at a time; only a column that fails is read again value by value,
+to name its bad rows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from clusterhub.analytics.mapping.problems import Problem, describe
+from clusterhub.lib.refusal import Refused, RefusedValue
 
 # The columns of the output contract, by kind.
 COMMON = ("region", "category", "group", "employment", "lq")
@@ -40,25 +41,17 @@ class ResultFile:
     method: str
     rows: int
     columns: dict[str, list[Any]]
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[RefusedValue] = field(default_factory=list)
 
     def years(self) -> list[int]:
         return sorted({y for y in self.columns.get("year", []) if y is not None})
-
-
-class Refused(Exception):
-    """The file cannot be stored; `problems` says where and why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(describe(problems))
 
 
 def read_result_file(path: Path, method: str | None = None) -> ResultFile:
     """The cells of `path`, every value checked; raises `Refused` listing all problems."""
     table, first_row = _read_table(path)
     name = path.name
-    problems: list[Problem] = []
+    problems: list[RefusedValue] = []
     method = _method(name, table.column_names, method, problems)
     if problems:
         raise Refused(problems)
@@ -66,14 +59,14 @@ def read_result_file(path: Path, method: str | None = None) -> ResultFile:
     wanted = (*COMMON, *METHOD_COLUMNS[method])
     missing = [c for c in wanted if c not in table.column_names]
     for column in missing:
-        problems.append(Problem(name, None, column, "this required column is missing"))
+        problems.append(RefusedValue(name, None, column, reason="this required column is missing"))
     if problems:
         raise Refused(problems)
     if table.num_rows == 0:
-        raise Refused([Problem(name, None, None, "the file has no rows")])
+        raise Refused([RefusedValue(name, reason="the file has no rows")])
     known = set(COMMON) | set(OPTIONAL) | {c for cs in METHOD_COLUMNS.values() for c in cs}
     warnings = [
-        Problem(name, None, c, "unknown column, not stored")
+        RefusedValue(name, None, c, reason="unknown column, not stored")
         for c in table.column_names
         if c not in known
     ]
@@ -92,7 +85,7 @@ def _read_table(path: Path) -> tuple[pa.Table, int]:
     """The file as a table, and the file row of its first data row (a CSV header is row 1)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise Refused([Problem(str(path), None, None, "no such file")])
+        raise Refused([RefusedValue(str(path), reason="no such file")])
     try:
         if suffix == ".parquet":
             import pyarrow.parquet as pq
@@ -102,9 +95,9 @@ def _read_table(path: Path) -> tuple[pa.Table, int]:
             return _read_csv(path), 2
     except (pa.ArrowException, OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise Refused([Problem(path.name, None, None, f"cannot be read ({reason})")]) from None
+        raise Refused([RefusedValue(path.name, reason=f"cannot be read ({reason})")]) from None
     raise Refused(
-        [Problem(path.name, None, None, "is neither a CSV nor a Parquet file (.csv, .parquet)")]
+        [RefusedValue(path.name, reason="is neither a CSV nor a Parquet file (.csv, .parquet)")]
     )
 
 
@@ -127,12 +120,12 @@ def _read_csv(path: Path) -> pa.Table:
 
 
 def _method(
-    file: str, columns: list[str], given: str | None, problems: list[Problem]
+    file: str, columns: list[str], given: str | None, problems: list[RefusedValue]
 ) -> str | None:
     if given is not None:
         if given not in METHOD_COLUMNS:
             known = " or ".join(METHOD_COLUMNS)
-            problems.append(Problem(file, None, None, f"unknown method {given!r} (use {known})"))
+            problems.append(RefusedValue(file, reason=f"unknown method {given!r} (use {known})"))
             return None
         return given
     found = [m for m, cs in METHOD_COLUMNS.items() if any(c in columns for c in cs)]
@@ -144,7 +137,7 @@ def _method(
         if found
         else f"has the columns of no mapping method ({listing})"
     )
-    problems.append(Problem(file, None, None, reason))
+    problems.append(RefusedValue(file, reason=reason))
     return None
 
 
@@ -153,13 +146,15 @@ class _Where:
     file: str
     column: str
     first_row: int
-    problems: list[Problem]
+    problems: list[RefusedValue]
 
     def bad(self, index: int, reason: str) -> None:
-        self.problems.append(Problem(self.file, self.first_row + index, self.column, reason))
+        self.problems.append(
+            RefusedValue(self.file, self.first_row + index, self.column, reason=reason)
+        )
 
     def column_bad(self, reason: str) -> None:
-        self.problems.append(Problem(self.file, None, self.column, reason))
+        self.problems.append(RefusedValue(self.file, None, self.column, reason=reason))
 
 
 def _convert(column: str, values: pa.ChunkedArray, where: _Where) -> list[Any]:
@@ -266,7 +261,7 @@ def _booleans(values: pa.ChunkedArray, where: _Where) -> list[bool | None]:
 
 
 def _check_unique(
-    file: str, columns: dict[str, list[Any]], first_row: int, problems: list[Problem]
+    file: str, columns: dict[str, list[Any]], first_row: int, problems: list[RefusedValue]
 ) -> None:
     years = columns.get("year") or [None] * len(columns["region"])
     if len(set(zip(columns["region"], columns["category"], years, strict=True))) == len(years):
@@ -276,11 +271,11 @@ def _check_unique(
         if key in seen:
             year = f" in {key[2]}" if key[2] is not None else ""
             problems.append(
-                Problem(
+                RefusedValue(
                     file,
                     first_row + i,
                     None,
-                    f"repeats region {key[0]} and category {key[1]}{year} "
+                    reason=f"repeats region {key[0]} and category {key[1]}{year} "
                     f"of row {first_row + seen[key]}",
                 )
             )

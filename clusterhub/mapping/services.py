@@ -18,10 +18,10 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from clusterhub.analytics.mapping.problems import Problem
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.db import insert_rows
+from clusterhub.lib.refusal import RefusedValue
 from clusterhub.mapping.models import MappingCategory, MappingCell, MappingResult
 from clusterhub.mapping.reading import Refused, ResultFile, read_result_file
 
@@ -59,7 +59,7 @@ class Loaded:
     cells: int
     categories: int
     replaced: bool
-    warnings: list[Problem]
+    warnings: list[RefusedValue]
 
     def summary(self) -> str:
         verb = "replaced" if self.replaced else "loaded"
@@ -120,10 +120,10 @@ def load_result(
 
 def _check_name(path: Path, name: str, replace: bool) -> None:
     if not name:
-        raise Refused([Problem(path.name, None, None, "the result set needs a name")])
+        raise Refused([RefusedValue(path.name, reason="the result set needs a name")])
     if len(name) > NAME_LENGTH:
         raise Refused(
-            [Problem(path.name, None, None, f"the name is longer than {NAME_LENGTH} characters")]
+            [RefusedValue(path.name, reason=f"the name is longer than {NAME_LENGTH} characters")]
         )
     if not replace and MappingResult.objects.filter(name=name).exists():
         raise _taken(path, name)
@@ -134,7 +134,7 @@ def _taken(path: Path, name: str) -> Refused:
         f"a result set named {name!r} exists already; replace it explicitly (--replace) "
         "or choose another name"
     )
-    return Refused([Problem(path.name, None, None, reason)])
+    return Refused([RefusedValue(path.name, reason=reason)])
 
 
 def _result(

@@ -95,7 +95,7 @@ def test_an_empty_region_or_code_is_refused_with_its_row(
     rows[6] = {**rows[6], field: value}
     with pytest.raises(InputError) as refused:
         mapped(tmp_path, rows, crosswalk, "observations")
-    assert f"observations.csv, row 8, {field}: is empty" in str(refused.value)
+    assert f"observations.csv, row 8, column {field}: is empty" in str(refused.value)
 
 
 def test_unknown_industry_codes_are_reported_trimmed_and_left_out(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_a_refused_value_is_named_with_its_row_and_field(
     rows[11] = {**rows[11], field: value}
     with pytest.raises(InputError) as refused:
         mapped(tmp_path, rows, crosswalk, "observations")
-    assert f"observations.csv, row 13, {field}: {reason}" in str(refused.value)
+    assert f"observations.csv, row 13, column {field}: {reason}" in str(refused.value)
 
 
 def test_negative_counts_in_parquet_are_refused_with_their_rows(tmp_path: Path) -> None:
@@ -162,5 +162,5 @@ def test_negative_counts_in_parquet_are_refused_with_their_rows(tmp_path: Path) 
     with pytest.raises(InputError) as refused:
         compute(inputs, "cmp")
     message = str(refused.value)
-    assert "observations.parquet, row 5, employment: -2.0 is not a count" in message
-    assert "observations.parquet, row 7, establishments: -1.0 is not a count" in message
+    assert "observations.parquet, row 5, column employment: -2.0 is not a count" in message
+    assert "observations.parquet, row 7, column establishments: -1.0 is not a count" in message

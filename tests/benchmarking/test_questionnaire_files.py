@@ -9,8 +9,9 @@ import pytest
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.benchmarking.definition import AREAS
-from clusterhub.benchmarking.loading import DEFAULT_FILE, DefinitionError, load_file
+from clusterhub.benchmarking.loading import DEFAULT_FILE, load_file
 from clusterhub.benchmarking.models import Questionnaire
+from clusterhub.lib.refusal import Refused
 from tests.benchmarking.surveys import (
     default_document,
     fast_passwords,  # noqa: F401 (autouse)
@@ -58,7 +59,7 @@ INDICATOR_QUESTIONS = {
 
 
 def problems_of(path: Path) -> list[str]:
-    with pytest.raises(DefinitionError) as error:
+    with pytest.raises(Refused) as error:
         load_file(path)
     return [str(p) for p in error.value.problems]
 

@@ -149,7 +149,7 @@ def test_a_file_without_a_required_column_is_refused_and_nothing_is_written(cli,
     before = counts()
     outcome = cli("mapping", "load", str(path), "--name", "x")
     assert not outcome.ok
-    assert "no-lq.csv, lq: this required column is missing" in outcome.error
+    assert "no-lq.csv, column lq: this required column is missing" in outcome.error
     assert counts() == before
 
 
@@ -159,8 +159,8 @@ def test_a_non_numeric_lq_is_refused_with_its_row_and_column(cli, tmp_path) -> N
     rows[5]["lq"] = "1,7"
     outcome = cli("mapping", "load", str(write_stars(tmp_path / "bad.csv", rows)), "--name", "x")
     assert not outcome.ok
-    assert "bad.csv, row 4, lq: 'high' is not a number" in outcome.error
-    assert "bad.csv, row 7, lq: '1,7' is not a number" in outcome.error
+    assert "bad.csv, row 4, column lq: 'high' is not a number" in outcome.error
+    assert "bad.csv, row 7, column lq: '1,7' is not a number" in outcome.error
     assert "Traceback" not in outcome.error
     assert counts()["cells"] == 0 and counts()["results"] == 0
 
@@ -173,7 +173,7 @@ def test_a_number_python_would_read_but_the_loader_does_not_is_still_refused_by_
     rows[3]["lq"] = written
     outcome = cli("mapping", "load", str(write_stars(tmp_path / "odd.csv", rows)), "--name", "x")
     assert not outcome.ok
-    assert f"odd.csv, row 5, lq: {written!r} is not a number" in outcome.error
+    assert f"odd.csv, row 5, column lq: {written!r} is not a number" in outcome.error
     assert counts()["cells"] == 0 and counts()["results"] == 0
 
 
@@ -184,7 +184,7 @@ def test_an_unknown_boolean_is_refused_with_its_row_and_column(cli, tmp_path) ->
     path.write_text("\n".join(text) + "\n")
     outcome = cli("mapping", "load", str(path), "--name", "x")
     assert not outcome.ok
-    assert "cmp.csv, row 4, qualifying: 'maybe' is not true or false" in outcome.error
+    assert "cmp.csv, row 4, column qualifying: 'maybe' is not true or false" in outcome.error
     assert counts()["cells"] == 0
 
 
@@ -194,8 +194,8 @@ def test_stars_outside_zero_to_three_and_negative_employment_are_refused(cli, tm
     rows[1]["employment"] = "-5"
     outcome = cli("mapping", "load", str(write_stars(tmp_path / "s.csv", rows)), "--name", "x")
     assert not outcome.ok
-    assert "s.csv, row 2, stars: 4 is not a whole number from 0 to 3" in outcome.error
-    assert "s.csv, row 3, employment: -5 is negative" in outcome.error
+    assert "s.csv, row 2, column stars: 4 is not a whole number from 0 to 3" in outcome.error
+    assert "s.csv, row 3, column employment: -5 is negative" in outcome.error
 
 
 def test_a_region_and_category_given_twice_is_refused(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -264,7 +264,7 @@ def test_a_bad_file_with_replace_leaves_the_old_result_in_place(cli, tmp_path) -
         "--replace",
     )
     assert not outcome.ok
-    assert "b.csv, row 11, lq: 'n/a' is not a number" in outcome.error
+    assert "b.csv, row 11, column lq: 'n/a' is not a number" in outcome.error
     assert MappingCell.objects.count() == 10
 
 
@@ -297,7 +297,7 @@ def test_the_console_script_reports_a_refusal_without_a_traceback(tmp_path, sett
         "mapping", "load", str(path), "--name", "x", database_url=database, cwd=tmp_path
     )
     assert done.returncode != 0
-    assert "bad.csv, row 2, lq: 'x' is not a number" in done.stderr
+    assert "bad.csv, row 2, column lq: 'x' is not a number" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -12,7 +12,7 @@ from clusterhub.analytics.mapping.compute import compute, output_columns
 from clusterhub.analytics.mapping.inputs import MappingInputs, read_inputs
 from clusterhub.analytics.mapping.methods import METHODS
 from clusterhub.analytics.mapping.output import write_result
-from clusterhub.analytics.mapping.problems import Findings, InputError, Problem
+from clusterhub.analytics.mapping.problems import Findings, InputError, Refused, RefusedValue
 from clusterhub.analytics.mapping.profile import specialisation_profile
 
 __all__ = [
@@ -21,7 +21,8 @@ __all__ = [
     "Findings",
     "InputError",
     "MappingInputs",
-    "Problem",
+    "Refused",
+    "RefusedValue",
     "compute",
     "open_backend",
     "output_columns",

@@ -15,9 +15,9 @@ import ibis.expr.types as ir
 from clusterhub.analytics.mapping.aggregation import refused_cells
 from clusterhub.analytics.mapping.backends import Backend
 from clusterhub.analytics.mapping.inputs import MappingInputs
-from clusterhub.analytics.mapping.problems import SHOWN, InputError, Problem
 from clusterhub.analytics.mapping.tables import Row, read_rows
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
+from clusterhub.lib.refusal import SHOWN, Refused, RefusedValue
 
 # How many unknown codes a warning names.
 EXAMPLES = 10
@@ -30,7 +30,7 @@ def check_observations(
     the aggregation kept (`aggregation.by_category`), not the observations again.
 
     Raises:
-        InputError: with the rows of every unreadable cell (the first ones).
+        Refused: with the rows of every unreadable cell (the first ones).
     """
     name = inputs.observations.name
     counts = backend.to_arrow(
@@ -39,10 +39,10 @@ def check_observations(
         )
     ).to_pylist()[0]
     if not counts["rows"]:
-        raise InputError([Problem(name, None, None, "the file has no data rows")])
+        raise Refused([RefusedValue(name, reason="the file has no data rows")])
     empty_codes = backend.to_arrow(codes.aggregate(empty=codes.empty_code.any()))
     if counts["refused"] or empty_codes.to_pylist()[0]["empty"]:
-        raise InputError(_located_problems(inputs))
+        raise Refused(_located_problems(inputs))
     _report_unknown_codes(inputs, backend, aggregated, codes)
 
 
@@ -58,7 +58,7 @@ def check_repeats(
     where another industry of the category is absent, goes unnoticed.)
 
     Raises:
-        InputError: naming the first repeated cells.
+        Refused: naming the first repeated cells.
     """
     if inputs.crosswalk is None:
         suspect = cells.filter(cells.rows > 1)
@@ -83,12 +83,10 @@ def check_repeats(
         .order_by(["region", "code", "year"])
     )
     examples = backend.to_arrow(repeated.limit(SHOWN)).to_pylist()
-    raise InputError(
-        Problem(
+    raise Refused(
+        RefusedValue(
             inputs.observations.name,
-            None,
-            None,
-            f"region {row['region']}, category {row['code']}"
+            reason=f"region {row['region']}, category {row['code']}"
             + (f", year {row['year']}" if inputs.has_years else "")
             + f" appears {row['times']} times; each cell must appear once",
         )
@@ -133,10 +131,10 @@ def _report_unknown_codes(
             )
 
 
-def _located_problems(inputs: MappingInputs) -> list[Problem]:
+def _located_problems(inputs: MappingInputs) -> list[RefusedValue]:
     """Every unreadable cell of the observations with its row (a second, slower reading)."""
     source = inputs.observations
-    problems: list[Problem] = []
+    problems: list[RefusedValue] = []
     rows: Iterator[Row]
     if source.path is not None:
         rows = read_rows(source.path)
@@ -152,16 +150,18 @@ def _located_problems(inputs: MappingInputs) -> list[Problem]:
     for row in rows:
         for column in ("region", "category"):
             if not (row.cells.get(column) or "").strip():
-                problems.append(Problem(source.name, row.number, column, "is empty"))
+                problems.append(RefusedValue(source.name, row.number, column, reason="is empty"))
         for column in ("employment", "establishments"):
             if column in row.cells:
                 try:
                     parse_count(row.cells[column])
                 except Invalid as invalid:
-                    problems.append(Problem(source.name, row.number, column, str(invalid)))
+                    problems.append(
+                        RefusedValue(source.name, row.number, column, reason=str(invalid))
+                    )
         if "year" in row.cells:
             try:
                 parse_year(row.cells["year"])
             except Invalid as invalid:
-                problems.append(Problem(source.name, row.number, "year", str(invalid)))
-    return problems or [Problem(source.name, None, None, "some values cannot be read")]
+                problems.append(RefusedValue(source.name, row.number, "year", reason=str(invalid)))
+    return problems or [RefusedValue(source.name, reason="some values cannot be read")]

@@ -50,7 +50,7 @@ def compute(
         The result sorted by region, category and year.
 
     Raises:
-        InputError: when the observations cannot be read or mapped.
+        Refused: when the observations cannot be read or mapped.
         ValueError: for an unknown method, backend or parameter.
     """
     chosen = METHODS.get(method)

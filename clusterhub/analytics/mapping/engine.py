@@ -31,7 +31,7 @@ def cells(inputs: MappingInputs, backend: Backend) -> ir.Table:
     """Employment per region x category x year with its group, LQ, share and growth.
 
     Raises:
-        InputError: when observations cannot be read (with their rows), repeat a cell, or
+        Refused: when observations cannot be read (with their rows), repeat a cell, or
             name no known category at all.
     """
     observations = parsed_observations(inputs, backend)

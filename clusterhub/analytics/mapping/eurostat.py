@@ -11,7 +11,7 @@ Three layouts are recognised by their header line:
 
 A blank, a flag alone (`:`, `: c`, ` d`) or a confidential value is missing, never zero; a
 number with a flag (`219 d`) is the number. Everything that is wrong is collected and raised
-together as one `InputError`; what is merely worth knowing goes to `Findings`, one warning
+together as one `Refused`; what is merely worth knowing goes to `Findings`, one warning
 per kind with its count.
 """
 
@@ -28,7 +28,8 @@ from typing import Protocol, TextIO
 
 import pyarrow as pa
 
-from clusterhub.analytics.mapping.problems import Findings, InputError, Problem
+from clusterhub.analytics.mapping.problems import Findings
+from clusterhub.lib.refusal import Refused, RefusedValue
 
 FORMATS = ("sbs-extract", "tsv", "sdmx-csv")
 
@@ -102,7 +103,7 @@ def read_eurostat(
         `employment` (null when missing), in the file's order.
 
     Raises:
-        InputError: listing every problem found (file, row, field, reason).
+        Refused: listing every problem found (file, row, field, reason).
         ValueError: when `level` is not 0 to 3 or None.
     """
     if level is not None and not 0 <= level <= 3:
@@ -121,12 +122,12 @@ def read_eurostat(
                 _read_sdmx(csv.reader(handle), collector, selections)
             else:
                 reason = "not a Eurostat table (SBS extract, bulk TSV or SDMX-CSV)"
-                raise InputError([Problem(path.name, 1, None, reason)])
+                raise Refused([RefusedValue(path.name, 1, None, reason=reason)])
     except UnicodeDecodeError:
-        raise InputError([Problem(path.name, None, None, "the file is not UTF-8 text")]) from None
+        raise Refused([RefusedValue(path.name, reason="the file is not UTF-8 text")]) from None
     chosen = [problem for selection in selections for problem in selection.check(path.name)]
     if chosen:
-        raise InputError(chosen)
+        raise Refused(chosen)
     return collector.finish(findings)
 
 
@@ -176,19 +177,19 @@ class _Selection:
         self.seen.add(value)
         return self.wanted is None or value.upper() == self.wanted.upper()
 
-    def check(self, file: str) -> list[Problem]:
+    def check(self, file: str) -> list[RefusedValue]:
         values = ", ".join(sorted(self.seen))
         if self.column is None:
             if self.wanted is None:
                 return []
             reason = f"the file has no {self.name} column, so --{self.name} cannot be applied"
-            return [Problem(file, None, None, reason)]
+            return [RefusedValue(file, reason=reason)]
         if self.wanted is None and len(self.seen) > 1:
             reason = f"the file holds several {self.name}s ({values}); pass --{self.name} with one"
-            return [Problem(file, None, self.column, reason)]
+            return [RefusedValue(file, None, self.column, reason=reason)]
         if self.wanted is not None and self.wanted.upper() not in {v.upper() for v in self.seen}:
             reason = f"no rows with {self.name} {self.wanted!r}; the file holds {values}"
-            return [Problem(file, None, self.column, reason)]
+            return [RefusedValue(file, None, self.column, reason=reason)]
         return []
 
 
@@ -207,7 +208,7 @@ class _Collector:
 
     file: str
     level: int | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[RefusedValue] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -224,7 +225,9 @@ class _Collector:
     def keeps(self, region: str, category: str, row: int, columns: tuple[str, str]) -> bool:
         """Whether a row's region is of the level kept; `columns` names geo and NACE."""
         if not category:
-            self.problems.append(Problem(self.file, row, columns[1], "the NACE code is empty"))
+            self.problems.append(
+                RefusedValue(self.file, row, columns[1], reason="the NACE code is empty")
+            )
             return False
         kept = self.region_kept.get(region)
         if kept is None:
@@ -233,7 +236,7 @@ class _Collector:
                 return False
             if not _NUTS.fullmatch(region):
                 reason = f"{region!r} is not a NUTS code (2 capital letters, 0-3 letters or digits)"
-                self.problems.append(Problem(self.file, row, columns[0], reason))
+                self.problems.append(RefusedValue(self.file, row, columns[0], reason=reason))
                 return False
             self.levels.add(len(region) - 2)
             kept = self.level is None or len(region) - 2 == self.level
@@ -255,11 +258,13 @@ class _Collector:
         else:
             number = _NUMBER.fullmatch(value)
             if number is None:
-                self.problems.append(Problem(self.file, row, column, f"{value!r} is not a number"))
+                self.problems.append(
+                    RefusedValue(self.file, row, column, reason=f"{value!r} is not a number")
+                )
                 return
             if number.group(1).startswith("-"):
                 reason = f"{value} is negative; employment is a count"
-                self.problems.append(Problem(self.file, row, column, reason))
+                self.problems.append(RefusedValue(self.file, row, column, reason=reason))
                 return
             flags = number.group(2) or ""
             if "c" in flags:
@@ -274,7 +279,7 @@ class _Collector:
         key = (region, category, year)
         if key in self.seen:
             reason = f"repeats row {self.seen[key]} ({region}, {category}, {year})"
-            self.problems.append(Problem(self.file, row, None, reason))
+            self.problems.append(RefusedValue(self.file, row, None, reason=reason))
             return
         self.seen[key] = row
         self.regions.append(region)
@@ -283,7 +288,7 @@ class _Collector:
         self.employment.append(value)
 
     def finish(self, findings: Findings) -> pa.Table:
-        """The table read, after the warnings; raises InputError when anything was wrong."""
+        """The table read, after the warnings; raises Refused when anything was wrong."""
         file = self.file
         if self.aggregates:
             codes = ", ".join(sorted(self.aggregates))
@@ -309,9 +314,9 @@ class _Collector:
         if not self.problems and not self.regions:
             held = ", ".join(str(level) for level in sorted(self.levels)) or "none"
             reason = f"no observations at NUTS level {self.level} (levels in the file: {held})"
-            self.problems.append(Problem(file, None, "geo", reason))
+            self.problems.append(RefusedValue(file, None, "geo", reason=reason))
         if self.problems:
-            raise InputError(self.problems)
+            raise Refused(self.problems)
         values = (self.regions, self.categories, self.years, self.employment)
         arrays = [pa.array(column, type=f.type) for column, f in zip(values, SCHEMA, strict=True)]
         return pa.Table.from_arrays(arrays, schema=SCHEMA)
@@ -350,10 +355,10 @@ def _read_tsv(rows: _Rows, collector: _Collector, selections: list[_Selection]) 
             years.append((index, int(name), name.strip()))
         else:
             reason = f"{name.strip()!r} is not a year; only annual data can be read"
-            collector.problems.append(Problem(collector.file, 1, name.strip(), reason))
+            collector.problems.append(RefusedValue(collector.file, 1, name.strip(), reason=reason))
     if nace is None:
         reason = "names no NACE dimension (such as nace_r2)"
-        collector.problems.append(Problem(collector.file, 1, first, reason))
+        collector.problems.append(RefusedValue(collector.file, 1, first, reason=reason))
         return
     columns = (names[geo], names[nace])
     for row in rows:
@@ -363,7 +368,7 @@ def _read_tsv(rows: _Rows, collector: _Collector, selections: list[_Selection]) 
         dimensions = [value.strip() for value in row[0].split(",")]
         if len(dimensions) != len(names):
             reason = f"has {len(dimensions)} dimension values, the header names {len(names)}"
-            collector.problems.append(Problem(collector.file, number, first, reason))
+            collector.problems.append(RefusedValue(collector.file, number, first, reason=reason))
             continue
         if not all(index is None or s.accepts(dimensions[index]) for index, s in chosen):
             continue
@@ -382,7 +387,9 @@ def _read_sdmx(rows: _Rows, collector: _Collector, selections: list[_Selection])
     status = lower.index("conf_status") if "conf_status" in lower else None
     chosen = [(_dimension_index(lower, selection), selection) for selection in selections]
     if nace is None:
-        collector.problems.append(Problem(collector.file, 1, None, "no NACE column (nace_r2)"))
+        collector.problems.append(
+            RefusedValue(collector.file, 1, None, reason="no NACE column (nace_r2)")
+        )
         return
     columns = (names[geo], names[nace])
     for row in rows:
@@ -397,7 +404,9 @@ def _read_sdmx(rows: _Rows, collector: _Collector, selections: list[_Selection])
         period = row[time].strip()
         if not _YEAR.fullmatch(period):
             reason = f"{period!r} is not a year; only annual data can be read"
-            collector.problems.append(Problem(collector.file, number, names[time], reason))
+            collector.problems.append(
+                RefusedValue(collector.file, number, names[time], reason=reason)
+            )
             continue
         flags = row[flag].strip().lower() if flag is not None else ""
         confidential = status is not None and row[status].strip().upper() not in {"", "F"}
@@ -421,5 +430,5 @@ def _misshapen(row: list[str], width: int, number: int, collector: _Collector) -
         return False
     if any(cell.strip() for cell in row):
         reason = f"has {len(row)} fields, the header has {width}"
-        collector.problems.append(Problem(collector.file, number, None, reason))
+        collector.problems.append(RefusedValue(collector.file, number, None, reason=reason))
     return True

@@ -9,14 +9,15 @@ the user everything that is wrong; warnings (unknown columns, missing totals) ar
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
 
-from clusterhub.analytics.mapping.problems import Findings, InputError, Problem
+from clusterhub.analytics.mapping.problems import Findings
 from clusterhub.analytics.mapping.tables import Row, check_columns, read_header, read_rows
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
+from clusterhub.lib.refusal import Refused, RefusedValue
 
 OBSERVATION_COLUMNS = ("region", "category", "employment")
 OBSERVATION_OPTIONAL = ("establishments", "wage", "year")
@@ -76,15 +77,15 @@ def read_inputs(
         indicator: for Eurostat downloads holding several indicators, the one to use.
 
     Raises:
-        InputError: listing every problem (file, row, field, reason).
+        Refused: listing every problem (file, row, field, reason).
     """
     findings = Findings()
-    problems: list[Problem] = []
+    problems: list[RefusedValue] = []
     for path in (observations, categories, region_totals, reference_totals, crosswalk):
         if path is not None and not path.is_file():
-            problems.append(Problem(path.name, None, None, f"file not found: {path}"))
+            problems.append(RefusedValue(path.name, reason=f"file not found: {path}"))
     if problems:
-        raise InputError(problems)
+        raise Refused(problems)
     observed = _observations(observations, findings, problems, nuts_level, indicator)
     inputs = MappingInputs(
         observations=observed,
@@ -95,7 +96,7 @@ def read_inputs(
         findings=findings,
     )
     if problems:
-        raise InputError(problems)
+        raise Refused(problems)
     return inputs
 
 
@@ -104,21 +105,21 @@ def read_categories(path: Path) -> pa.Table:
     for labels to show with a stored result.
 
     Raises:
-        InputError: listing every problem (file, row, field, reason).
+        Refused: listing every problem (file, row, field, reason).
     """
     if not path.is_file():
-        raise InputError([Problem(path.name, None, None, f"file not found: {path}")])
-    problems: list[Problem] = []
+        raise Refused([RefusedValue(path.name, reason=f"file not found: {path}")])
+    problems: list[RefusedValue] = []
     table = _table(path, CATEGORIES, Findings(), problems)
     if problems or table is None:
-        raise InputError(problems)
+        raise Refused(problems)
     return table
 
 
 def _observations(
     path: Path,
     findings: Findings,
-    problems: list[Problem],
+    problems: list[RefusedValue],
     nuts_level: int | None,
     indicator: str | None,
 ) -> Observations:
@@ -127,7 +128,7 @@ def _observations(
     if eurostat.detect_eurostat_format(path):
         try:
             table = eurostat.read_eurostat(path, findings, level=nuts_level, indicator=indicator)
-        except InputError as error:
+        except Refused as error:
             problems.extend(error.problems)
             return Observations(path.name, list(OBSERVATION_COLUMNS))
         return Observations(path.name, table.column_names, table=table)
@@ -150,7 +151,7 @@ class _Spec:
 
 
 def _table(
-    path: Path | None, spec: _Spec, findings: Findings, problems: list[Problem]
+    path: Path | None, spec: _Spec, findings: Findings, problems: list[RefusedValue]
 ) -> pa.Table | None:
     if path is None:
         return None
@@ -164,33 +165,33 @@ def _table(
     for row in read_rows(path):
         try:
             record = spec.record(row, path.name, findings)
-        except _RowProblem as problem:
-            problems.append(Problem(path.name, row.number, problem.column, problem.reason))
+        except Refused as refused:
+            problems.extend(replace(p, file=path.name) for p in refused.problems)
             continue
         key = tuple(record.get(column) for column in spec.key)
         if key in seen:
             problems.append(
-                Problem(path.name, row.number, None, f"repeats row {seen[key]} ({_show(key)})")
+                RefusedValue(
+                    path.name, row.number, None, reason=f"repeats row {seen[key]} ({_show(key)})"
+                )
             )
             continue
         seen[key] = row.number
         records.append(record)
     if not records and not missing:
-        problems.append(Problem(path.name, None, None, "the file has no data rows"))
+        problems.append(RefusedValue(path.name, reason="the file has no data rows"))
     return pa.Table.from_pylist(records, schema=spec.schema)
 
 
-class _RowProblem(Exception):
-    def __init__(self, column: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column = column
-        self.reason = reason
+def _refused(row: Row, column: str, reason: str) -> Refused:
+    """A refused cell of `row`; the file's name is added where the rows are read."""
+    return Refused(RefusedValue("", row.number, column, reason=reason))
 
 
 def _code(row: Row, column: str) -> str:
     value = (row.cells.get(column) or "").strip()
     if not value:
-        raise _RowProblem(column, "is empty")
+        raise _refused(row, column, "is empty")
     return value
 
 
@@ -198,7 +199,7 @@ def _count(row: Row, column: str, file: str, findings: Findings) -> float | None
     try:
         value = parse_count(row.cells.get(column))
     except Invalid as invalid:
-        raise _RowProblem(column, str(invalid)) from None
+        raise _refused(row, column, str(invalid)) from None
     if value is None:
         findings.warn(file, row.number, column, "missing value; its figures stay empty")
     return value
@@ -210,7 +211,7 @@ def _year(row: Row) -> int | None:
     try:
         return parse_year(row.cells["year"])
     except Invalid as invalid:
-        raise _RowProblem("year", str(invalid)) from None
+        raise _refused(row, "year", str(invalid)) from None
 
 
 def _category_record(row: Row, file: str, findings: Findings) -> dict[str, object]:
@@ -245,9 +246,9 @@ def _crosswalk_record(row: Row, file: str, findings: Findings) -> dict[str, obje
         try:
             weight = parse_count(row.cells["weight"]) or 0.0
         except Invalid as invalid:
-            raise _RowProblem("weight", str(invalid)) from None
+            raise _refused(row, "weight", str(invalid)) from None
         if weight <= 0:
-            raise _RowProblem("weight", "must be a number > 0")
+            raise _refused(row, "weight", "must be a number > 0")
     return {
         "industry": _code(row, "industry"),
         "category": _code(row, "category"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from clusterhub.analytics.mapping.problems import Problem
+from clusterhub.lib.refusal import RefusedValue
 
 
 @dataclass(frozen=True)
@@ -81,21 +81,21 @@ def read_rows(path: Path) -> Iterator[Row]:
 
 def check_columns(
     path: Path, present: list[str], required: tuple[str, ...], optional: tuple[str, ...]
-) -> tuple[list[Problem], list[Problem]]:
+) -> tuple[list[RefusedValue], list[RefusedValue]]:
     """(problems for missing required columns, warnings for unknown columns)."""
     problems = [
-        Problem(
+        RefusedValue(
             path.name,
             1,
             column,
-            "required column is missing (columns found: " + ", ".join(present) + ")",
+            reason="required column is missing (columns found: " + ", ".join(present) + ")",
         )
         for column in required
         if column not in present
     ]
     known = set(required) | set(optional)
     warnings = [
-        Problem(path.name, 1, column, "unknown column, not used")
+        RefusedValue(path.name, 1, column, reason="unknown column, not used")
         for column in present
         if column not in known
     ]

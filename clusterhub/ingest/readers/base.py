@@ -6,13 +6,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from clusterhub.lib.cells import cell_text
+from clusterhub.lib.refusal import Refused, RefusedValue
 from clusterhub.standard.rows import unescape_formula
 
 __all__ = ["RawTable", "Row", "Unreadable", "cell_text", "unescape_cells"]
 
 
-class Unreadable(Exception):
-    """The file cannot be read as a table; the message is one sentence for the user."""
+class Unreadable(Refused):
+    """The file cannot be read as a table; the message is one sentence for the user.
+
+    A refusal of the whole file, so `except Refused` catches it with every other refusal.
+    """
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(RefusedValue("", reason=sentence), summary=sentence)
 
 
 Row = tuple[int, list[str]]

@@ -30,7 +30,8 @@ from clusterhub.standard.fields import TABLES
 
 SESSION_KEY = "pending_imports"
 MAX_SESSION_TOKENS = 20
-TOO_LARGE = gettext_lazy("The file is larger than 50 MB; use the command line.")
+TOO_LARGE = gettext_lazy("The file is larger than %(limit)s; use the command line.")
+UPLOAD_LIMIT = f"{limits.MAX_UPLOAD_BYTES / 1024**2:g} MB"
 
 
 class UploadForm(forms.Form):
@@ -53,7 +54,7 @@ class UploadForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if self.too_large or (upload is not None and upload.size > limits.MAX_UPLOAD_BYTES):
-            raise forms.ValidationError(TOO_LARGE)
+            raise forms.ValidationError(TOO_LARGE, params={"limit": UPLOAD_LIMIT})
         if Path(upload.name).suffix.lower() not in READERS:
             raise forms.ValidationError(_("Upload a CSV, XLSX or JSON file."))
         return upload

@@ -12,10 +12,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from clusterhub.audit.services import Actor
 from clusterhub.benchmarking import services
 from clusterhub.benchmarking.importing import AnswersRefused, import_answers
-from clusterhub.benchmarking.loading import DefinitionError, load_file
+from clusterhub.benchmarking.loading import load_file
 from clusterhub.benchmarking.models import Questionnaire, Survey
 from clusterhub.benchmarking.rates import response_rates
 from clusterhub.ingest.readers import Unreadable
+from clusterhub.lib.refusal import Refused, describe
 
 
 def _user() -> str:
@@ -25,10 +26,10 @@ def _user() -> str:
 def _load(path: Path) -> Any:
     try:
         return load_file(path)
-    except DefinitionError as error:
-        count = len(error.problems)
+    except Refused as error:
+        listing = describe(error.problems, shown=error.count)  # its author fixes them all
         raise CommandError(
-            f"{path.name} is not a valid questionnaire ({count} problem(s)):\n{error}"
+            f"{path.name} is not a valid questionnaire ({error.count} problem(s)):\n{listing}"
         ) from None
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.audit.services import Actor
-from clusterhub.ingest.readers import Unreadable
 from clusterhub.ingest.region_shapes import parse_region_shapes, read_region_shapes
+from clusterhub.lib.refusal import Refused
 from clusterhub.registry.services import load_region_shapes
 
 GISCO_URL = (
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 name = source.rsplit("/", 1)[-1]
                 self.stdout.write(f"Downloading {source}")
                 shapes = parse_region_shapes(download(source), name)
-        except Unreadable as exc:
+        except Refused as exc:  # an unreadable file too
             raise CommandError(str(exc)) from None
         loaded = load_region_shapes(shapes, source=source, actor=Actor.system("geodata load"))
         self.stdout.write(

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from clusterhub.ingest.readers import Unreadable
 from clusterhub.ingest.region_files import read_region_names
+from clusterhub.lib.refusal import Refused
 from clusterhub.registry.services import name_regions
 
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             names = read_region_names(options["path"])
-        except Unreadable as exc:
+        except Refused as exc:  # an unreadable file too
             raise CommandError(str(exc)) from None
         with transaction.atomic():
             changed = name_regions(names)
