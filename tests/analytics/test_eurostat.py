@@ -149,20 +149,20 @@ def test_negative_and_garbage_values_are_refused_together_naming_file_row_and_fi
     path = write(tmp_path, "bad.csv", text)
     with pytest.raises(InputError) as error:
         read_eurostat(path, Findings())
-    assert [(p.file, p.row, p.field) for p in error.value.problems] == [
+    assert [(p.file, p.row, p.column) for p in error.value.problems] == [
         ("bad.csv", 2, "n2015"),
         ("bad.csv", 3, "n2015"),
         ("bad.csv", 5, "n2015"),
     ]
-    assert "bad.csv, row 2, n2015: -5 is negative" in str(error.value)
-    assert "bad.csv, row 5, n2015: '12x4' is not a number" in str(error.value)
+    assert "bad.csv, row 2, column n2015: -5 is negative" in str(error.value)
+    assert "bad.csv, row 5, column n2015: '12x4' is not a number" in str(error.value)
 
 
 def test_a_region_that_is_not_a_nuts_code_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "nace_r2;geo;n2015\nB;CZ01;1\nB;Praha;2\nB;cz02;3\n")
     with pytest.raises(InputError) as error:
         read_eurostat(path, Findings())
-    assert [(p.row, p.field) for p in error.value.problems] == [(3, "geo"), (4, "geo")]
+    assert [(p.row, p.column) for p in error.value.problems] == [(3, "geo"), (4, "geo")]
 
 
 def test_a_repeated_region_category_and_year_is_a_problem(tmp_path: Path) -> None:
@@ -217,7 +217,7 @@ def test_several_indicators_and_none_asked_for_is_an_error_listing_them(tmp_path
     with pytest.raises(InputError) as error:
         read_eurostat(path, Findings())
     (problem,) = error.value.problems
-    assert problem.field == "indic_sb"
+    assert problem.column == "indic_sb"
     assert "V11110, V16110" in problem.reason
     assert "--indicator" in problem.reason
 
@@ -274,7 +274,10 @@ def test_a_negative_sdmx_value_names_its_row_and_field(tmp_path: Path) -> None:
     text = SDMX.splitlines()[0] + "\nX,,A,C29,V16110,CZ05,2015,-3,,\n"
     with pytest.raises(InputError) as error:
         read_eurostat(write(tmp_path, "neg.csv", text), Findings())
-    assert str(error.value) == "neg.csv, row 2, OBS_VALUE: -3 is negative; employment is a count"
+    assert (
+        str(error.value)
+        == "neg.csv, row 2, column OBS_VALUE: -3 is negative; employment is a count"
+    )
 
 
 def test_no_region_at_the_level_asked_for_is_an_error(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_a_bad_count_is_refused_with_its_row_and_nothing_is_written(
     out = tmp_path / "result.csv"
     with pytest.raises(CommandError) as refused:
         compute(tmp_path, obs, out, "--method", "cmp")
-    assert "observations.csv, row 8, employment" in str(refused.value)
+    assert "observations.csv, row 8, column employment" in str(refused.value)
     assert reason in str(refused.value)
     assert not out.exists()
     assert not list(tmp_path.glob(".result.csv*"))
@@ -108,7 +108,9 @@ def test_a_missing_column_and_a_repeated_cell_are_refused(tmp_path: Path) -> Non
     no_employment = write_csv(
         tmp_path / "o.csv", [{"region": "CZ01", "category": "c1"}], ["region", "category"]
     )
-    with pytest.raises(CommandError, match=r"o.csv, row 1, employment: required column is missing"):
+    with pytest.raises(
+        CommandError, match=r"o.csv, row 1, column employment: required column is missing"
+    ):
         compute(tmp_path, no_employment, out, "--method", "cmp")
     twice = observations(tmp_path, {"region": "CZ01", "category": "c1", "employment": 5})
     with pytest.raises(CommandError, match=r"region CZ01, category c1 appears 2 times"):
@@ -235,7 +237,7 @@ def test_the_console_script_refuses_bad_input_in_djangos_words_without_a_traceba
     ran = console_script(tmp_path, "--observations", str(obs), "--out", str(out))
     assert ran.returncode == 1
     assert ran.stderr.startswith("CommandError: the inputs cannot be mapped:")
-    assert "observations.csv, row 8, employment" in ran.stderr
+    assert "observations.csv, row 8, column employment" in ran.stderr
     assert "Traceback" not in ran.stderr
     assert not out.exists()
     missing = console_script(tmp_path, "--out", str(out))

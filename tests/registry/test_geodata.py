@@ -101,29 +101,29 @@ def test_a_truncated_file_is_refused_in_one_sentence_and_nothing_is_written(cli,
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda f: f["properties"].pop("id"), "feature 3 has no NUTS code in properties.id."),
+        (lambda f: f["properties"].pop("id"), "feature 3: has no NUTS code in properties.id"),
         (
             lambda f: f["properties"].update(id="not a code"),
-            "feature 3 has no NUTS code in properties.id.",
+            "feature 3: has no NUTS code in properties.id",
         ),
         (
             lambda f: f.update(geometry=None),
-            "feature 3 (BE33) has no Polygon or MultiPolygon geometry.",
+            "feature 3 (BE33): has no Polygon or MultiPolygon geometry",
         ),
         (
             lambda f: f.update(geometry={"type": "Point", "coordinates": [4.5, 50.5]}),
-            "feature 3 (BE33) has no Polygon or MultiPolygon geometry.",
+            "feature 3 (BE33): has no Polygon or MultiPolygon geometry",
         ),
         (
             lambda f: f.update(
                 geometry={"type": "Polygon", "coordinates": [[[3900000, 3000000]] * 4]}
             ),
-            "feature 3 (BE33) has the position [3900000, 3000000], which is not longitude and "
-            "latitude in degrees (use the EPSG:4326 file).",
+            "feature 3 (BE33): has the position [3900000, 3000000], which is not longitude and "
+            "latitude in degrees (use the EPSG:4326 file)",
         ),
         (
             lambda f: f["properties"].update(id="BE31"),
-            "feature 3 repeats the NUTS code BE31.",
+            "feature 3: repeats the NUTS code BE31",
         ),
     ],
 )
@@ -136,7 +136,7 @@ def test_a_bad_feature_is_refused_by_its_number_and_nothing_is_written(
     path = write(tmp, "bad.geojson", {"type": "FeatureCollection", "features": features})
     outcome = cli("geodata", "load", str(path))
     assert not outcome.ok
-    assert outcome.error == f"bad.geojson: {message}"
+    assert outcome.error == f"bad.geojson, {message}"
     assert nothing_written()
 
 
