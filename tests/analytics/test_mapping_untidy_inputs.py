@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from clusterhub.analytics.mapping import InputError, compute, read_inputs
+from clusterhub.analytics.mapping import Refused, compute, read_inputs
 from tests.analytics.mapping_files import write_categories, write_csv
 
 CATEGORIES = {"c1": "traded", "c2": "traded", "l1": "local"}
@@ -93,7 +93,7 @@ def test_an_empty_region_or_code_is_refused_with_its_row(
 ) -> None:
     rows = tidy_rows(["i1", "i2", "i3"] if crosswalk else list(CATEGORIES))
     rows[6] = {**rows[6], field: value}
-    with pytest.raises(InputError) as refused:
+    with pytest.raises(Refused) as refused:
         mapped(tmp_path, rows, crosswalk, "observations")
     assert f"observations.csv, row 8, column {field}: is empty" in str(refused.value)
 
@@ -135,7 +135,7 @@ def test_a_refused_value_is_named_with_its_row_and_field(
 ) -> None:
     rows = tidy_rows(["i1", "i2", "i3"] if crosswalk else list(CATEGORIES))
     rows[11] = {**rows[11], field: value}
-    with pytest.raises(InputError) as refused:
+    with pytest.raises(Refused) as refused:
         mapped(tmp_path, rows, crosswalk, "observations")
     assert f"observations.csv, row 13, column {field}: {reason}" in str(refused.value)
 
@@ -159,7 +159,7 @@ def test_negative_counts_in_parquet_are_refused_with_their_rows(tmp_path: Path) 
     path = tmp_path / "observations.parquet"
     pq.write_table(table, path)
     inputs = read_inputs(path, write_categories(tmp_path / "categories.csv", CATEGORIES))
-    with pytest.raises(InputError) as refused:
+    with pytest.raises(Refused) as refused:
         compute(inputs, "cmp")
     message = str(refused.value)
     assert "observations.parquet, row 5, column employment: -2.0 is not a count" in message
