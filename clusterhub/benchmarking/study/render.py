@@ -38,7 +38,9 @@ def render_html(study: Study, *, standalone: bool = True) -> str:
     """The study as a self-contained HTML document (styles inline, charts as SVG)."""
     draw_charts(study)
     css = Path(finders.find(STYLESHEET) or "").read_text(encoding="utf-8")
-    return render_to_string("benchmarking/study/document.html", {"study": study, "css": css, "svg": True})
+    return render_to_string(
+        "benchmarking/study/document.html", {"study": study, "css": css, "svg": True}
+    )
 
 
 def render_pdf(study: Study) -> bytes:
