@@ -2,12 +2,16 @@
 
     .venv/bin/python bench/generate_registry.py [--database URL]
     .venv/bin/python bench/api_search.py [--database URL] [--duration 60] [--clients 32] \
-        [--server granian|gunicorn] [--workers 3] [--threads 1] [--no-datasette]
+        [--server granian|serve|gunicorn] [--workers 3] [--threads 1] [--no-datasette]
 
 Serves the app with granian (default; WSGI, `--workers` processes with `--threads`
-blocking threads each, connections kept alive) or gunicorn (sync workers, or gthread with
-`--threads` > 1; a sync worker closes the connection after each answer) on 127.0.0.1 with the throttles lifted (`API_ANON_RATE` and
-`API_AUTH_RATE` 100000/s) and persistent database connections (`CONN_MAX_AGE=600`). `--clients`
+blocking threads each, connections kept alive), `clusterhub serve` (the same granian as
+production runs it: its checks, the access log, WhiteNoise with the collected static files,
+which are collected first into a temporary folder) or gunicorn (sync workers, or gthread with
+`--threads` > 1; a sync worker closes the connection after each answer) on 127.0.0.1 with
+the throttles lifted (`API_ANON_RATE` and `API_AUTH_RATE` 100000/s: every request is still
+counted, in the cache shared by the processes: the database's table, or Redis when REDIS_URL
+is set) and persistent database connections (`CONN_MAX_AGE=600`). `--clients`
 closed-loop clients (bench/_http.py) then run searches for `--duration` seconds after a
 short warm-up: one search is one request, `GET /api/v1/clusters?q=…&country=…&ecosystem=…
 &lifecycle=…&facets=true` (a page of 20 and the counts of all nine facets), going through
@@ -110,6 +114,7 @@ def datasette_plan(db_name: str) -> Plan:
 
 
 LOG = Path(tempfile.gettempdir()) / "clusterhub-bench-server.log"
+STATIC_ROOT = Path(tempfile.gettempdir()) / "clusterhub-bench-static"
 
 
 def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -161,10 +166,13 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds measured")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds before measuring")
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, default=3, help="server worker processes")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker process")
     parser.add_argument(
-        "--server", choices=["granian", "gunicorn"], default="granian", help="the WSGI server"
+        "--server",
+        choices=["granian", "serve", "gunicorn"],
+        default="granian",
+        help="the WSGI server (serve: `clusterhub serve`, granian as in production)",
     )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--no-datasette", action="store_true", help="skip the Datasette peer")
@@ -185,6 +193,10 @@ def main() -> None:
         "CONN_MAX_AGE": "600",
         "API_ANSWER_CACHE_MB": str(args.answer_cache_mb),
         "CI": "true",
+        # wsgi.py and serve refuse the public development key with DEBUG off.
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-" + "k" * 60,
+        "STATIC_ROOT": str(STATIC_ROOT),
+        "STATIC_COMPRESS": "false",  # the API is measured; collecting stays quick
     }
     if args.server == "granian":
         server = [
@@ -196,6 +208,20 @@ def main() -> None:
             f"--blocking-threads={args.threads}",
             "--log-level=warning",
             "clusterhub.wsgi:application",
+        ]
+    elif args.server == "serve":
+        subprocess.run(
+            [str(BIN / "clusterhub"), "collectstatic", "--no-input", "--verbosity=0"],
+            env=env,
+            check=True,
+        )
+        server = [
+            str(BIN / "clusterhub"),
+            "serve",
+            f"--host={HOST}",
+            f"--port={args.port}",
+            f"--workers={args.workers}",
+            f"--threads={args.threads}",
         ]
     else:
         server = [

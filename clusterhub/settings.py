@@ -180,7 +180,13 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(Path.cwd() / "staticfiles")))
 # which browsers may keep for a year. Off (runserver, the tests, `make demo`), pages name the
 # files as they are and WhiteNoise finds them where they lie: no collectstatic needed.
 STATIC_MANIFEST = env_bool("STATIC_MANIFEST", False)
-MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# Off, collectstatic writes no compressed copies (much quicker; files are sent as they are).
+STATIC_COMPRESS = env_bool("STATIC_COMPRESS", True)
+MANIFEST_STORAGE = (
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if STATIC_COMPRESS
+    else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

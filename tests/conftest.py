@@ -150,10 +150,11 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     index is rebuilt too, as a test's rolled-back writes may leave the same history behind."""
     from django.core.cache import cache
 
-    from clusterhub.api import answers
+    from clusterhub.api import answers, throttles
     from clusterhub.registry.search import freshness
 
     cache.clear()
+    throttles.lots.clear()
     freshness.forget()
     answers.forget()
     yield

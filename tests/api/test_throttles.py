@@ -13,7 +13,7 @@ from django.test import RequestFactory, override_settings
 from redis import Redis
 
 from clusterhub.api.main import api
-from clusterhub.api.throttles import AnonymousThrottle, TokenThrottle
+from clusterhub.api.throttles import AnonymousThrottle, Lots, TokenThrottle, lots
 
 DATABASE_CACHE = {
     "default": {
@@ -48,6 +48,7 @@ def anonymous() -> Iterator[AnonymousThrottle]:
     saved = throttle.num_requests, throttle.duration
     throttle.num_requests, throttle.duration = 3, 60
     throttle.clock = Clock(6_000_000.0)  # type: ignore[method-assign]
+    lots.clear()
     yield throttle
     throttle.num_requests, throttle.duration = saved
     del throttle.clock
@@ -65,8 +66,9 @@ def test_it_counts_anonymous_requests_in_the_database_cache_and_refuses_past_the
     assert refused.status_code == 429
     assert refused["Content-Type"] == "application/problem+json"
     assert refused["Retry-After"] == "60"  # the whole window is left on this clock
-    # The count lives in the database's table, where every server process finds it.
-    assert cache.get("api-throttle:anon:127.0.0.1:100000") == 5
+    # The count lives in the database's table, where every server process finds it: three
+    # lots of one request, and the fourth found past the rate; the fifth asked no one.
+    assert cache.get("api-throttle:anon:127.0.0.1:100000") == 4
 
 
 def test_a_new_window_lets_the_client_in_again(client, anonymous, database_cache) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +82,24 @@ def test_a_new_window_lets_the_client_in_again(client, anonymous, database_cache
 def test_clients_are_counted_apart_by_address(client, anonymous, database_cache) -> None:  # type: ignore[no-untyped-def]
     assert statuses(client, 4)[-1] == 429
     assert statuses(client, 1, REMOTE_ADDR="192.0.2.7") == [200]
+
+
+def test_a_process_takes_a_lot_of_requests_at_once_and_processes_never_pass_the_rate(  # type: ignore[no-untyped-def]
+    database_cache,
+) -> None:
+    key, ends = "api-throttle:anon:192.0.2.1:1", 120.0
+    first, second = Lots(), Lots()  # two server processes' memories, one shared cache
+    assert first.allow(key, 640, ends, 60.0)
+    assert cache.get(key) == 10  # a 64th of the rate, taken at once
+    assert all(first.allow(key, 640, ends, 60.0) for _ in range(9))
+    assert cache.get(key) == 10  # served from memory
+    allowed = sum(
+        process.allow(key, 640, ends, 61.0) for _ in range(400) for process in (first, second)
+    )
+    # Never more than the rate in all; at most a lot short, held by the other process.
+    assert 640 - 10 - 10 < allowed <= 640 - 10
+    assert not first.allow(key, 640, ends, 62.0)
+    assert not second.allow(key, 640, ends, 62.0)
 
 
 def test_token_holders_are_counted_by_user_and_not_against_the_anonymous_rate(  # type: ignore[no-untyped-def]
