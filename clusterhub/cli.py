@@ -43,9 +43,19 @@ def main(argv: list[str] | None = None) -> None:
             os._exit(status)
         sys.exit(status)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterhub.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError
 
-    execute_from_command_line(["clusterhub", *args])
+    from clusterhub.lib.env import BadSetting
+
+    try:
+        execute_from_command_line(["clusterhub", *args])
+    except (BadSetting, ImproperlyConfigured) as bad:  # a wrong environment value
+        sys.exit(f"clusterhub: {bad}")
+    except OperationalError as unreachable:
+        reason = str(unreachable).strip().splitlines()[0] if str(unreachable).strip() else ""
+        sys.exit(f"clusterhub: the database named by DATABASE_URL cannot be used: {reason}")
 
 
 if __name__ == "__main__":

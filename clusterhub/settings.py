@@ -99,9 +99,14 @@ TEMPLATES = [
 
 # The default is an SQLite file in the working directory, so `make demo` needs no server.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{Path.cwd() / 'clusterhub.sqlite3'}")
-DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))
-}
+CONN_MAX_AGE = env_int("CONN_MAX_AGE", 0)
+try:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=CONN_MAX_AGE)}
+except ValueError:  # dj_database_url's UnknownSchemeError among them
+    raise BadSetting(
+        f"DATABASE_URL={DATABASE_URL!r} is not a database address Clusterhub can use "
+        "(sqlite:///PATH or postgres://USER@HOST:PORT/NAME)"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work during an import; NORMAL sync is safe with WAL.
     DATABASES["default"]["OPTIONS"] = {

@@ -277,3 +277,28 @@ def test_demo_links_to_the_address_it_serves_on_unless_site_url_is_set(
         "https://clusters.example.org",
     ]
     assert before == settings.SITE_URL  # the demo's default lasts as long as its process
+
+
+# --- Wrong environment values ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("DEBUG", "maybe", "DEBUG='maybe' is not a boolean"),
+        ("CONN_MAX_AGE", "soon", "CONN_MAX_AGE='soon' is not an integer"),
+        ("DATABASE_URL", "mongodb://db/clusters", "DATABASE_URL='mongodb://db/clusters' is not"),
+        ("SITE_URL", "clusters.example.org", "SITE_URL"),
+        ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none", "DATABASE_URL cannot be used"),
+    ],
+)
+def test_a_wrong_environment_value_stops_a_command_with_one_sentence_naming_it(
+    tmp_path: Path, name: str, value: str, said: str
+) -> None:
+    env = {**os.environ, name: value}
+    code = "from clusterhub.cli import main; main(['migrate', '--check'])"
+    done = python(code, env, tmp_path)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert said in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
