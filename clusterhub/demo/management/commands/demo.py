@@ -61,4 +61,6 @@ class Command(BaseCommand):
                 self.stdout.write(line)
 
     def serve(self, host: str, port: int) -> None:
+        """Django's server, static files served where they lie (no collectstatic for a demo);
+        production serves with `clusterhub serve`."""
         call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
