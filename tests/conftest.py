@@ -1,4 +1,5 @@
-"""Shared fixtures: the CLI as a function, files written in any encoding, the shared data."""
+"""Shared fixtures: the CLI as a function, files written in any encoding; tests/reference is
+left out of the default run."""
 
 from __future__ import annotations
 
@@ -23,7 +24,25 @@ set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "clusterhub-hypothesis")
 settings.register_profile("clusterhub", database=None, deadline=None)
 settings.load_profile("clusterhub")
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# tests/reference checks the project's reference data, which lives outside the repository:
+# it is collected only when named on the command line (`pytest tests/reference`).
+REFERENCE_TESTS = Path(__file__).resolve().parent / "reference"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if collection_path.name != REFERENCE_TESTS.name or collection_path.resolve() != REFERENCE_TESTS:
+        return None
+    return not _names_the_reference_tests(config)
+
+
+def _names_the_reference_tests(config: pytest.Config) -> bool:
+    """Whether a path given to pytest is tests/reference or lies inside it."""
+    for arg in config.args:
+        named = (config.invocation_params.dir / arg.split("::", 1)[0]).resolve()
+        if named == REFERENCE_TESTS or REFERENCE_TESTS in named.parents:
+            return True
+    return False
+
 
 # Tests run as production does, with DEBUG off, so they need a secret key that may serve.
 # pytest-django loads the settings before this file, so the key is set on them as well as in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,3 +23,9 @@ def write_categories(path: Path, categories: dict[str, str]) -> Path:
     return write_csv(
         path, [{"category": c, "group": g} for c, g in categories.items()], ["category", "group"]
     )
+
+
+def write_nace_categories(path: Path, codes: Iterable[str]) -> Path:
+    """The NACE divisions among `codes`, traded when in sections B-E, J or M, else local."""
+    divisions = {c: ("traded" if c[0] in "BCDEJM" else "local") for c in codes if len(c) == 3}
+    return write_categories(path, divisions)

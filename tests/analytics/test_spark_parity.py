@@ -1,62 +1,39 @@
-"""The same pipeline on a local Spark session gives every output DuckDB gives."""
+"""The same pipeline on a local Spark session gives every output DuckDB gives.
+
+The Eurostat extract here is built in code (tests/builders/eurostat.py); the same check on
+the published extract is in tests/reference/test_spark_parity_real.py.
+"""
 
 from __future__ import annotations
 
-import math
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from clusterhub.analytics.mapping import compute, read_inputs
-from tests.analytics.mapping_files import write_categories, write_csv
+from tests.analytics.mapping_files import write_categories, write_csv, write_nace_categories
+from tests.analytics.parity import assert_same_rows, needs_java, spark_backend
+from tests.builders.eurostat import DIVISIONS, blemished_extract, write_sbs_extract
 
-EXTRACT = Path(__file__).resolve().parents[3] / "shared/data/eurostat/sbs_r_nuts06_r2_2015.csv"
-
-pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java")
+pytestmark = needs_java
 
 
 @pytest.fixture(scope="module")
-def spark() -> Any:
-    pytest.importorskip("pyspark")
-    from clusterhub.analytics.mapping.backends import SparkBackend
-
-    backend = SparkBackend()
-    yield backend
-    backend.session.stop()
-
-
-def assert_same_rows(duckdb_rows: list[dict[str, Any]], spark_rows: list[dict[str, Any]]) -> None:
-    assert len(spark_rows) == len(duckdb_rows)
-    for ours, theirs in zip(duckdb_rows, spark_rows, strict=True):
-        assert ours.keys() == theirs.keys()
-        for column, value in ours.items():
-            other = theirs[column]
-            if isinstance(value, float) or isinstance(other, float):
-                if value is None or math.isnan(value):
-                    assert other is None or math.isnan(other), (ours, theirs, column)
-                else:
-                    assert other == pytest.approx(value, rel=1e-12), (ours, theirs, column)
-            else:
-                assert other == value, (ours, theirs, column)
-
-
-def nace_categories(tmp_path: Path) -> Path:
-    codes = sorted({line.split(";")[0] for line in EXTRACT.read_text().splitlines()[1:]})
-    divisions = {c: ("traded" if c[0] in "BCDEJM" else "local") for c in codes if len(c) == 3}
-    return write_categories(tmp_path / "nace.csv", divisions)
+def spark() -> Iterator[Any]:
+    yield from spark_backend()
 
 
 @pytest.mark.parametrize("method", ["cmp", "stars"])
 def test_the_eurostat_extract_maps_the_same_on_spark_as_on_duckdb(
     tmp_path: Path, spark: Any, method: str
 ) -> None:
-    if not EXTRACT.is_file():
-        pytest.skip("the shared Eurostat extract is not beside the project")
-    inputs = read_inputs(EXTRACT, nace_categories(tmp_path))
+    extract = write_sbs_extract(tmp_path / "sbs_r_nuts06_r2_2015.csv", blemished_extract())
+    inputs = read_inputs(extract, write_nace_categories(tmp_path / "nace.csv", DIVISIONS))
     duckdb_rows = compute(inputs, method).to_pylist()
-    assert len(duckdb_rows) > 20000
+    assert len(duckdb_rows) == 19 * len(DIVISIONS)  # every NUTS 2 region and division
+    assert any(row["employment"] is None for row in duckdb_rows)
     assert_same_rows(duckdb_rows, compute(inputs, method, spark).to_pylist())
 
 

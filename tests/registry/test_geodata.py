@@ -1,4 +1,8 @@
-"""`clusterhub geodata load` stores NUTS region shapes from GISCO's GeoJSON for the map."""
+"""`clusterhub geodata load` stores NUTS region shapes from GISCO's GeoJSON for the map.
+
+The files are built in the test (tests/builders/nuts.py) in GISCO's format; the same checks
+on GISCO's published files are in tests/reference/test_nuts_files.py.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,8 @@ import pytest
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.registry.models import Region, RegionShape
-from tests.conftest import SHARED_DATA
+from tests.builders import nuts
 
-NUTS = SHARED_DATA / "nuts"
-LEVEL_2 = NUTS / "nuts2021_level2_60M.geojson"
-LEVEL_3 = NUTS / "nuts2021_level3_60M.geojson"
 GISCO = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +38,12 @@ def one_sentence(message: str) -> bool:
     return "\n" not in message and "Traceback" not in message and message.endswith(".")
 
 
-@pytest.mark.parametrize(("path", "level", "count"), [(LEVEL_2, 2, 328), (LEVEL_3, 3, 1502)])
+@pytest.mark.parametrize(("level", "count"), [(2, 8), (3, 7)])
 def test_it_stores_a_shape_for_every_region_of_the_file_and_names_them(
-    cli, path: Path, level: int, count: int
+    cli, tmp, level: int, count: int
 ) -> None:  # type: ignore[no-untyped-def]
+    path = nuts.write_gisco_geojson(tmp, level)
+    assert nuts.count(level) == count
     outcome = cli("geodata", "load", str(path))
     assert outcome.ok, outcome.error
     assert f"{count} region shapes loaded from {path.name}, {count} regions named" in (
@@ -53,29 +56,33 @@ def test_it_stores_a_shape_for_every_region_of_the_file_and_names_them(
     shape = RegionShape.objects.select_related("region").get(region_id=code)
     assert shape.region.name == ("Jihovýchod" if level == 2 else "Jihomoravský kraj")
     assert shape.region.parent_id == code[:-1]
-    assert shape.geometry["type"] in ("Polygon", "MultiPolygon")
+    assert shape.geometry == nuts.geometry(code)
+    multi = RegionShape.objects.get(region_id="EL30" if level == 2 else "EL301")
+    assert multi.geometry == nuts.geometry(multi.region_id)
+    assert multi.geometry["type"] == "MultiPolygon"
     assert shape.source == path.name
     entry = AuditEntry.objects.get(model="regionshape")
     assert entry.after is not None
     assert (entry.actor_name, entry.after["shapes"]) == ("geodata load", count)
 
 
-def test_loading_again_replaces_the_shapes_and_renames_nothing(cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("geodata", "load", str(LEVEL_2)).ok
+def test_loading_again_replaces_the_shapes_and_renames_nothing(cli, tmp) -> None:  # type: ignore[no-untyped-def]
+    path = nuts.write_gisco_geojson(tmp, 2)
+    assert cli("geodata", "load", str(path)).ok
     RegionShape.objects.filter(region_id="CZ06").update(geometry={"type": "Polygon"})
-    again = cli("geodata", "load", str(LEVEL_2))
+    again = cli("geodata", "load", str(path))
     assert again.ok, again.error
-    assert "328 region shapes loaded" in again.stdout
+    assert "8 region shapes loaded" in again.stdout
     assert "0 regions named or renamed" in again.stdout
-    assert RegionShape.objects.count() == 328
-    assert "coordinates" in RegionShape.objects.get(region_id="CZ06").geometry
+    assert RegionShape.objects.count() == 8
+    assert RegionShape.objects.get(region_id="CZ06").geometry == nuts.geometry("CZ06")
 
 
-def test_levels_load_side_by_side(cli) -> None:  # type: ignore[no-untyped-def]
+def test_levels_load_side_by_side(cli, tmp) -> None:  # type: ignore[no-untyped-def]
     for level in (0, 2, 3):
-        assert cli("geodata", "load", str(NUTS / f"nuts2021_level{level}_60M.geojson")).ok
-    assert RegionShape.objects.filter(region__level=0).count() == 37
-    assert RegionShape.objects.count() == 37 + 328 + 1502
+        assert cli("geodata", "load", str(nuts.write_gisco_geojson(tmp, level))).ok
+    assert RegionShape.objects.filter(region__level=0).count() == 4
+    assert RegionShape.objects.count() == 4 + 8 + 7
 
 
 def write(tmp: Path, name: str, data: Any) -> Path:
@@ -85,11 +92,11 @@ def write(tmp: Path, name: str, data: Any) -> Path:
 
 
 def gisco_features(count: int) -> list[dict[str, Any]]:
-    return json.loads(LEVEL_2.read_text(encoding="utf-8"))["features"][:count]
+    return nuts.gisco_features(2)[:count]
 
 
 def test_a_truncated_file_is_refused_in_one_sentence_and_nothing_is_written(cli, tmp) -> None:  # type: ignore[no-untyped-def]
-    text = LEVEL_2.read_text(encoding="utf-8")
+    text = nuts.gisco_text(nuts.gisco_features(2))
     path = write(tmp, "cut.geojson", text[: len(text) // 2])
     outcome = cli("geodata", "load", str(path))
     assert not outcome.ok
@@ -159,10 +166,10 @@ def test_a_missing_file_is_named(cli, tmp) -> None:  # type: ignore[no-untyped-d
     assert (outcome.ok, outcome.error) == (False, f"{tmp / 'nowhere.geojson'}: no such file.")
 
 
-def test_it_wants_either_a_path_or_download(cli) -> None:  # type: ignore[no-untyped-def]
+def test_it_wants_either_a_path_or_download(cli, tmp) -> None:  # type: ignore[no-untyped-def]
     neither = cli("geodata", "load")
     assert neither.error == "Give a GeoJSON file PATH, or --download to fetch one from GISCO."
-    both = cli("geodata", "load", str(LEVEL_2), "--download")
+    both = cli("geodata", "load", str(nuts.write_gisco_geojson(tmp, 2)), "--download")
     assert both.error == "Give either a GeoJSON file PATH or --download, not both."
 
 
@@ -197,14 +204,14 @@ def test_the_download_fetches_the_level_and_year_asked_for_then_loads_it(cli, mo
 
     def serve(url: str, timeout: float) -> io.BytesIO:
         asked.append((url, timeout))
-        return io.BytesIO(LEVEL_2.read_bytes())
+        return io.BytesIO(nuts.gisco_text(nuts.gisco_features(2)).encode("utf-8"))
 
     monkeypatch.setattr(urllib.request, "urlopen", serve)
     outcome = cli("geodata", "load", "--download", "--level", "2", "--year", "2021")
     assert outcome.ok, outcome.error
     url = f"{GISCO}NUTS_RG_20M_2021_4326_LEVL_2.geojson"
     assert asked == [(url, 30)]
-    assert RegionShape.objects.count() == 328
+    assert RegionShape.objects.count() == 8
     assert RegionShape.objects.get(region_id="CZ06").source == url
 
 
