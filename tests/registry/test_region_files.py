@@ -48,6 +48,14 @@ def test_it_loads_names_from_gisco_geojson_and_renames_only_what_changed(cli, tm
     assert Region.objects.get(code="CZ064").name == "Jihomoravský kraj"
 
 
+def test_a_list_whose_first_column_is_the_code_reads_after_a_byte_order_mark(cli, tmp) -> None:  # type: ignore[no-untyped-def]
+    path = tmp / "codes.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "code;label\r\nCZ064;Jihomoravský kraj\r\n".encode())
+    outcome = cli("regions", "load", str(path))
+    assert outcome.ok, outcome.error
+    assert Region.objects.get(code="CZ064").name == "Jihomoravský kraj"
+
+
 def test_a_file_without_nuts_codes_is_refused_in_one_sentence(cli, tmp: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp / "cities.csv"
     path.write_text("city;population\nBrno;380000\n", encoding="utf-8")
