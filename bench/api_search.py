@@ -135,11 +135,36 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-def measure(name: str, port: int, plan: Plan, probe: str, args: argparse.Namespace) -> Stats:
+def server_cpu_seconds(process: subprocess.Popen[bytes]) -> float:
+    """CPU time (user and system) used so far by the server's processes: its process group,
+    read from /proc (Linux). Less disturbed than throughput by other load on the machine."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == process.pid:  # pgrp; then utime and stime
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure(
+    name: str,
+    port: int,
+    plan: Plan,
+    probe: str,
+    args: argparse.Namespace,
+    process: subprocess.Popen[bytes],
+) -> Stats:
     wait_until_up(HOST, port, probe)
     drive(HOST, port, plan, args.clients, args.warmup)
+    cpu = server_cpu_seconds(process)
     stats = drive(HOST, port, plan, args.clients, args.duration)
+    cpu = server_cpu_seconds(process) - cpu
     report(name, stats)
+    if stats.rounds:
+        print(f"  server CPU {cpu * 1000 / stats.rounds:.2f} ms per search ({cpu:.1f} s)")
     return stats
 
 
@@ -241,7 +266,12 @@ def main() -> None:
     process = start(server, env)
     try:
         measure(
-            f"clusterhub ({args.server})", args.port, clusterhub_plan(), "/api/v1/taxonomies", args
+            f"clusterhub ({args.server})",
+            args.port,
+            clusterhub_plan(),
+            "/api/v1/taxonomies",
+            args,
+            process,
         )
     finally:
         stop(process)
@@ -268,7 +298,7 @@ def main() -> None:
         ]
         process = start(peer, dict(os.environ))
         try:
-            measure("datasette", port, datasette_plan(db_name), f"/{db_name}.json", args)
+            measure("datasette", port, datasette_plan(db_name), f"/{db_name}.json", args, process)
         finally:
             stop(process)
         time.sleep(0.5)

@@ -45,7 +45,7 @@ def free_port() -> int:
 def not_serving(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     """`serve` recording the server it would become instead of becoming it."""
     calls: list[tuple[Any, ...]] = []
-    monkeypatch.setattr(serving, "serve", lambda *args: calls.append(args))
+    monkeypatch.setattr(serving, "serve", lambda *args, **kwargs: calls.append((*args, kwargs)))
     return calls
 
 
@@ -101,13 +101,14 @@ def test_serve_starts_granian_when_everything_holds(cli, not_serving, collected)
     with override_settings(SECRET_KEY=GOOD_KEY, STATIC_ROOT=collected):
         outcome = cli("serve", "--port", "8123", "--workers", "2")
     assert outcome.ok, outcome.error
-    assert not_serving == [("127.0.0.1", 8123, 2, 1)]
+    assert not_serving == [("127.0.0.1", 8123, 2, 1, {"access_log": True})]
     command = serving.granian_command("127.0.0.1", 8123, 2, 1)
     assert command[1:3] == ["-m", "granian"]
     assert "--interface=wsgi" in command
     assert "--access-log" in command
     assert command[-1] == "clusterhub.wsgi:application"
     assert serving.granian_environment()["STATIC_MANIFEST"] == "true"
+    assert "--access-log" not in serving.granian_command("127.0.0.1", 8123, 2, 1, False)
 
 
 def test_serve_refuses_unapplied_migrations_in_one_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]

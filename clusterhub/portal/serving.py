@@ -95,7 +95,10 @@ def static_paths() -> list[str]:
     return [path.replace(os.sep, "/") for path in paths]
 
 
-def granian_command(host: str, port: int, workers: int, threads: int) -> list[str]:
+def granian_command(
+    host: str, port: int, workers: int, threads: int, access_log: bool = True
+) -> list[str]:
+    logging = ["--access-log", f"--access-log-fmt={ACCESS_LOG_FORMAT}"] if access_log else []
     return [
         sys.executable,
         "-m",
@@ -108,8 +111,7 @@ def granian_command(host: str, port: int, workers: int, threads: int) -> list[st
         "--no-ws",
         "--respawn-failed-workers",
         f"--workers-kill-timeout={KILL_TIMEOUT}",
-        "--access-log",
-        f"--access-log-fmt={ACCESS_LOG_FORMAT}",
+        *logging,
         "clusterhub.wsgi:application",
     ]
 
@@ -123,13 +125,13 @@ def granian_environment() -> dict[str, str]:
     }
 
 
-def serve(host: str, port: int, workers: int, threads: int) -> NoReturn:
+def serve(host: str, port: int, workers: int, threads: int, access_log: bool = True) -> NoReturn:
     """Become granian (same process: signals reach the server directly, nothing is left
     behind); does not return."""
     connections.close_all()
     sys.stdout.flush()
     sys.stderr.flush()
-    command = granian_command(host, port, workers, threads)
+    command = granian_command(host, port, workers, threads, access_log)
     os.execve(command[0], command, granian_environment())  # noqa: S606 - a fixed command
 
 

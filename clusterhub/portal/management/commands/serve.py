@@ -37,6 +37,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=positive, default=1, help="requests served at once per process"
         )
+        parser.add_argument(
+            "--no-access-log",
+            action="store_true",
+            help="no line per request (when a proxy in front logs the requests)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if problem := serving.serving_refusal():
@@ -45,4 +50,10 @@ class Command(BaseCommand):
             f"Serving Clusterhub on http://{options['host']}:{options['port']}/ with "
             f"{options['workers']} processes of {options['threads']} threads (Ctrl-C stops)."
         )
-        serving.serve(options["host"], options["port"], options["workers"], options["threads"])
+        serving.serve(
+            options["host"],
+            options["port"],
+            options["workers"],
+            options["threads"],
+            access_log=not options["no_access_log"],
+        )
