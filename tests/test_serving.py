@@ -275,10 +275,12 @@ def test_a_sign_in_locked_out_on_one_server_is_locked_out_on_the_other(servers) 
 
 @pytest.mark.slow
 def test_pages_name_hashed_static_files_that_answer_with_a_year_of_caching(servers) -> None:  # type: ignore[no-untyped-def]
-    status, _, body = get(f"{servers[0]}/en/")
-    assert status == 200
-    names = set(re.findall(r'(?:src|href)="(/static/[^"]+)"', body.decode()))
-    assert names, "the home page names no static file"
+    names = set()
+    for page in ("/en/", "/en/clusters/", "/de/clusters/", "/api/v1/docs"):
+        status, _, body = get(f"{servers[0]}{page}")
+        assert status == 200, page
+        names |= set(re.findall(r'="(/static/[^"]+)"', body.decode()))
+    assert len(names) > 5, names
     for name in sorted(names):
         assert re.search(r"\.[0-9a-f]{12}\.\w+$", name), f"{name} is not a hashed name"
         status, headers, _ = get(f"{servers[1]}{name}")
