@@ -35,14 +35,24 @@ compile-messages: $(MO_FILES)
 system-packages:
 	@bash .ci/system-packages.sh
 
-setup: system-packages $(STAMP) node_modules/.installed compile-messages
+# The static files `clusterhub serve` serves (hashed and compressed names, in STATIC_ROOT,
+# default ./staticfiles); collected again when the front-end libraries or our files change.
+STATIC_SOURCES := $(shell find clusterhub -path '*/static/*' -type f)
+$(VENV)/.static-collected: node_modules/.installed $(STATIC_SOURCES) pyproject.toml | $(STAMP)
+	$(BIN)/clusterhub collectstatic --no-input --clear --verbosity 0
+	touch $@
+
+setup: system-packages $(STAMP) node_modules/.installed compile-messages $(VENV)/.static-collected
 
 # The demo keeps its own secret key in .clusterhub-secret (git-ignored, mode 0600), made once.
+# The background worker (mail of survey rounds) runs beside the server and stops with it.
 demo: setup
 	test -s .clusterhub-secret || $(BIN)/python -c "import os, secrets; fd = os.open('.clusterhub-secret', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600); os.write(fd, secrets.token_urlsafe(64).encode()); os.close(fd)"
 	chmod 600 .clusterhub-secret
 	$(BIN)/clusterhub migrate --no-input
-	SECRET_KEY_FILE="$(CURDIR)/.clusterhub-secret" $(BIN)/clusterhub demo --port $(PORT)
+	export SECRET_KEY_FILE="$(CURDIR)/.clusterhub-secret"; \
+	$(BIN)/clusterhub worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/clusterhub demo --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -252,31 +252,55 @@ def test_runserver_refuses_with_debug_off_and_no_usable_key(cli, served) -> None
     assert len(served) == 2
 
 
-def test_demo_refuses_to_serve_without_a_usable_key(cli, served, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def served_in_production(monkeypatch) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """`clusterhub serve` with its checks passed, recording what granian would be given."""
+    from clusterhub.portal import serving
+
+    calls: list[dict[str, Any]] = []
+
+    def record(host: str, port: int, workers: int, threads: int, access_log: bool = True) -> None:
+        calls.append(
+            {"host": host, "port": port, "site_url": serving.granian_environment()["SITE_URL"]}
+        )
+
+    monkeypatch.setattr(serving, "serving_refusal", lambda: None)
+    monkeypatch.setattr(serving, "serve", record)
+    return calls
+
+
+def test_demo_refuses_to_serve_without_a_usable_key(cli, served_in_production, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
     with override_settings(DEBUG=False, SECRET_KEY=DEVELOPMENT_KEY):
         outcome = cli("demo", "--port", "8765")
     assert not outcome.ok
     assert "SECRET_KEY" in outcome.error
-    assert served == []
+    assert served_in_production == []
 
 
-def test_demo_links_to_the_address_it_serves_on_unless_site_url_is_set(
-    cli, served, monkeypatch
+def test_demo_serves_with_the_production_server_linking_to_its_address_unless_site_url_is_set(
+    cli, served_in_production, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
     monkeypatch.delenv("SITE_URL", raising=False)
-    before = settings.SITE_URL
     with override_settings(SECRET_KEY=GOOD_KEY):
         assert cli("demo", "--port", "8765").ok
         monkeypatch.setenv("SITE_URL", "https://clusters.example.org")
-        with override_settings(SITE_URL="https://clusters.example.org"):
-            assert cli("demo", "--port", "8765").ok
-    assert [call["site_url"] for call in served] == [
-        "http://127.0.0.1:8765",
-        "https://clusters.example.org",
+        assert cli("demo", "--port", "8765").ok
+    assert served_in_production == [
+        {"host": "127.0.0.1", "port": 8765, "site_url": "http://127.0.0.1:8765"},
+        {"host": "127.0.0.1", "port": 8765, "site_url": "https://clusters.example.org"},
     ]
-    assert before == settings.SITE_URL  # the demo's default lasts as long as its process
+
+
+def test_demo_does_not_serve_when_the_static_files_are_not_collected(
+    cli, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
+    with override_settings(SECRET_KEY=GOOD_KEY, STATIC_ROOT=str(tmp_path / "nothing")):
+        outcome = cli("demo", "--port", "8765")
+    assert not outcome.ok
+    assert "clusterhub collectstatic" in outcome.error
 
 
 # --- Wrong environment values ----------------------------------------------------------

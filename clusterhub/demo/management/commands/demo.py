@@ -1,4 +1,4 @@
-"""`clusterhub demo`: load the demo data set (once) and serve the portal."""
+"""`clusterhub demo`: load the demo data set (once) and serve the portal with `clusterhub serve`."""
 
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ class Command(BaseCommand):
         if problem := serving_problem(settings.SECRET_KEY, settings.DEBUG):
             raise CommandError(problem)
         address = f"http://{options['host']}:{options['port']}"
-        if not os.environ.get("SITE_URL"):
-            settings.SITE_URL = address  # links in invitations and mail lead back here
-        self.stdout.write(f"Serving Clusterhub on {address}/")
-        self.serve(options["host"], options["port"])
+        # Links in invitations and mail lead back here; the server's processes read it from
+        # the environment they inherit.
+        os.environ.setdefault("SITE_URL", address)
+        call_command("serve", host=options["host"], port=options["port"])
 
     def load(self, seed: int) -> None:
         """Run every app's demo step in order, printing what each loaded."""
@@ -59,8 +59,3 @@ class Command(BaseCommand):
                 ) from None
             for line in lines:
                 self.stdout.write(line)
-
-    def serve(self, host: str, port: int) -> None:
-        """Django's server, static files served where they lie (no collectstatic for a demo);
-        production serves with `clusterhub serve`."""
-        call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
