@@ -40,7 +40,8 @@ ENV_READS = re.compile(
 
 def environment_variables_read_by_the_code() -> set[str]:
     names: set[str] = set()
-    for module in (ROOT / "clusterhub").rglob("*.py"):
+    modules = [*(ROOT / "clusterhub").rglob("*.py"), *(ROOT / "tests" / "reference").rglob("*.py")]
+    for module in modules:
         names.update(ENV_READS.findall(module.read_text(encoding="utf-8")))
     return names - NOT_SETTINGS
 
