@@ -19,7 +19,7 @@ tree's summed sample, or the largest process's ru_maxrss if higher). The engines
 
 Sizes (`--sizes`, comma-separated):
 
-- `eurostat`: the real extract /work/shared/data/eurostat/sbs_r_nuts06_r2_2015.csv
+- `eurostat`: the real extract ../shared/data/eurostat/sbs_r_nuts06_r2_2015.csv
   (NACE Rev. 2 x NUTS, 2015), read directly by the CLI (Eurostat layout recognised, NUTS 2
   regions kept). Its categories file, written into the work directory, lists every NACE
   code of the file that is a 2-digit division (a letter and two digits, such as C29);
@@ -64,7 +64,11 @@ from _common import BIN, median
 from mapping_panel import generate
 
 HERE = Path(__file__).parent
-EUROSTAT = Path("/work/shared/data/eurostat/sbs_r_nuts06_r2_2015.csv")
+# The published extract beside the clone (../shared/data), or where CLUSTERHUB_REFERENCE_DATA says.
+REFERENCE_DATA = Path(
+    os.environ.get("CLUSTERHUB_REFERENCE_DATA") or HERE.resolve().parents[1] / "shared" / "data"
+)
+EUROSTAT = REFERENCE_DATA / "eurostat" / "sbs_r_nuts06_r2_2015.csv"
 TRADED_SECTIONS = set("BCDEJM")
 ENGINES = ("duckdb", "spark", "pandas")
 FLAGS = ["qualifying", "significant", "strong", "strong10"]
