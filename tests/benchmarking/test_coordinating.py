@@ -214,3 +214,15 @@ def test_a_manager_may_not_answer_before_being_invited(client, personas) -> None
 
     with pytest.raises(NotAnswerable):
         save_response(survey, personas.cz_cluster, COMPLETE, submit=True, actor=SETUP)
+
+
+def test_the_coordinator_is_told_the_invitations_are_queued_not_sent(client, personas) -> None:  # type: ignore[no-untyped-def]
+    survey = open_survey("CZ")
+    client.force_login(personas.coordinator_cz)
+    ids = [str(personas.cz_cluster.pk)]
+    page = client.post(f"/en/surveys/{survey.pk}/invite/", {"cluster": ids}, follow=True)
+    text = page.content.decode()
+    assert "1 cluster was invited. 1 invitation is queued; it is sent within a minute." in text
+    reminded = client.post(f"/en/surveys/{survey.pk}/remind/", follow=True).content.decode()
+    assert "1 reminder is queued; it is sent within a minute." in reminded
+    assert "sent." not in text and "sent." not in reminded

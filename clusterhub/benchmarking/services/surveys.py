@@ -95,7 +95,6 @@ class Mailing:
     already: int = 0
     mailed: int = 0
     no_address: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
 
 
 def _new_invitation(survey: Survey, cluster: Cluster) -> Invitation:

@@ -181,16 +181,22 @@ def survey_remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _report(request: HttpRequest, mailing: services.Mailing, *, reminder: bool) -> None:
+    """The mails go out from the worker (a refused one is retried there), so this reports
+    how many are queued, not sent."""
     if reminder:
         text = ngettext(
-            "%(count)d reminder was sent.", "%(count)d reminders were sent.", mailing.mailed
+            "%(count)d reminder is queued; it is sent within a minute.",
+            "%(count)d reminders are queued; they are sent within a minute.",
+            mailing.mailed,
         ) % {"count": mailing.mailed}
     else:
         text = ngettext(
             "%(count)d cluster was invited.", "%(count)d clusters were invited.", mailing.invited
         ) % {"count": mailing.invited}
         text += " " + ngettext(
-            "%(count)d invitation was sent.", "%(count)d invitations were sent.", mailing.mailed
+            "%(count)d invitation is queued; it is sent within a minute.",
+            "%(count)d invitations are queued; they are sent within a minute.",
+            mailing.mailed,
         ) % {"count": mailing.mailed}
     messages.success(request, text)
     if mailing.no_address:
@@ -198,10 +204,4 @@ def _report(request: HttpRequest, mailing: services.Mailing, *, reminder: bool) 
             request,
             _("No e-mail address (add one to the profile): %(names)s")
             % {"names": ", ".join(mailing.no_address)},
-        )
-    if mailing.failed:
-        messages.error(
-            request,
-            _("The mail server refused these; try again later: %(names)s")
-            % {"names": ", ".join(mailing.failed)},
         )
