@@ -32,8 +32,15 @@ class PendingImport(models.Model):
     """A file uploaded in the browser, checked once, waiting to be imported or cancelled.
 
     `report` is the check's result as the review page shows it (see `ingest.uploads`), so
-    viewing the page again reads this row instead of reading the file again.
+    viewing the page again reads this row instead of reading the file again. The check runs
+    in the worker: `status` says whether it is still running, done (`ok` then says whether
+    the file may be imported) or broke down.
     """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("checking")
+        READY = "ready", _("checked")
+        FAILED = "failed", _("check failed")
 
     token = models.CharField(_("token"), max_length=64, unique=True)
     user = models.ForeignKey(
@@ -50,6 +57,9 @@ class PendingImport(models.Model):
     report = models.JSONField(_("report"), default=list)
     ok = models.BooleanField(_("may be imported"), default=False)
     error = models.TextField(_("error"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.CHECKING
+    )
 
     class Meta:
         verbose_name = _("pending import")

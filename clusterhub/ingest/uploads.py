@@ -1,14 +1,16 @@
 """Files uploaded in the browser: stored privately, checked once, then imported or removed.
 
 An upload is written to `settings.UPLOAD_DIR` (a folder only the server's user can read)
-and checked once with a dry run; the check's report is kept on a `PendingImport`, so the
-review page shows it as often as it is viewed without reading the file again. Confirming
-runs the real import once; cancelling, importing or abandoning (a day) removes file and row.
+and checked once with a dry run, in the worker (`check_upload`); the check's report is kept
+on a `PendingImport`, so the review page shows it as often as it is viewed without reading
+the file again. Confirming runs the real import once, in the request; cancelling, importing
+or abandoning (a day) removes file and row.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import stat
@@ -29,6 +31,9 @@ from clusterhub.ingest.pipeline import run_import
 from clusterhub.ingest.readers import Unreadable
 from clusterhub.ingest.report import ImportRefused, ImportResult
 from clusterhub.lib.text import cut
+from clusterhub.tasks.queue import enqueue
+
+log = logging.getLogger(__name__)
 
 # An upload nobody confirmed or cancelled is removed after this long.
 ABANDONED_AFTER = timedelta(days=1)
@@ -125,7 +130,7 @@ def _run(pending: PendingImport, user: Any, *, dry_run: bool) -> list[ImportResu
 
 
 def create(upload: Upload, *, user: Any, table: str = "", source: str = "") -> PendingImport:
-    """Store an uploaded file, check it once (a dry run) and keep the check's report."""
+    """Store an uploaded file and queue its check (`check_upload`), which keeps the report."""
     purge_abandoned_uploads()
     token = secrets.token_urlsafe(16)
     name = Path(upload.name or "upload").name
@@ -138,16 +143,47 @@ def create(upload: Upload, *, user: Any, table: str = "", source: str = "") -> P
         path=str(path),
         table=table,
         source=source,
+        status=PendingImport.Status.CHECKING,
     )
     try:
-        _run(pending, user, dry_run=True)
+        pending.save()
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+    enqueue(check_upload, pending.pk)
+    pending.refresh_from_db()  # the check may have run already (tests run tasks at once)
+    return pending
+
+
+def check_upload(pending_id: int) -> str:
+    """The background task behind `create`: check the upload once (a dry run) as the user
+    who uploaded it, and keep the report on its record. A refused file is removed at once
+    (it cannot be confirmed); a check that breaks down marks the upload failed rather than
+    being tried again. Returns what was done, for the task list."""
+    checking = PendingImport.Status.CHECKING
+    pending = (
+        PendingImport.objects.select_related("user").filter(pk=pending_id, status=checking).first()
+    )
+    if pending is None:
+        return "the upload was cancelled or is checked already"
+    path = Path(pending.path)
+    waiting = PendingImport.objects.filter(pk=pending.pk, status=checking)
+    try:
+        _run(pending, pending.user, dry_run=True)
+    except Exception:
+        log.exception("checking the upload %s (%s) failed", pending.pk, pending.file_name)
+        path.unlink(missing_ok=True)
+        waiting.update(status=PendingImport.Status.FAILED, report=[], ok=False, error="")
+        return "the check failed"
     if not pending.ok:
         path.unlink(missing_ok=True)  # a refused file cannot be confirmed: keep its report only
-    pending.save()
-    return pending
+    done = waiting.update(
+        status=PendingImport.Status.READY, report=pending.report, ok=pending.ok, error=pending.error
+    )
+    if not done:  # cancelled while it was checked
+        path.unlink(missing_ok=True)
+        return "the upload was cancelled"
+    return "may be imported" if pending.ok else "refused"
 
 
 def find(token: str, user: Any) -> PendingImport | None:

@@ -334,3 +334,66 @@ def test_a_refused_file_is_removed_at_once_and_its_report_kept(
     assert stored(upload_dir) == []
     assert PendingImport.objects.get().ok is False
     assert re.search(r"<td>2</td><td>founded</td><td>1850</td>", review.content.decode())
+
+
+def test_the_review_says_the_file_is_being_checked_and_polls_until_the_worker_is_done(
+    client, personas, monkeypatch, upload_dir
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.tasks import queue
+
+    monkeypatch.setattr(queue, "AT_ONCE", False)  # queued after a commit that never comes
+    client.force_login(personas.coordinator_cz)
+    review = upload(client, GOOD)
+    review_url = review.redirect_chain[-1][0]
+    page = review.content.decode()
+    pending = PendingImport.objects.get()
+    assert pending.status == PendingImport.Status.CHECKING and pending.report == []
+    assert "Checking the file…" in page
+    assert f'hx-get="{review_url}" hx-trigger="every 2s" hx-swap="outerHTML"' in page
+    assert "Import now" not in page and "to create" not in page
+    assert client.post(review_url).status_code == 200  # nothing to confirm yet
+    assert not Cluster.objects.filter(source_id="cz-10").exists()
+
+    assert uploads.check_upload(pending.pk) == "may be imported"  # what the worker runs
+    fragment = client.get(review_url, HTTP_HX_REQUEST="true")
+    text = fragment.content.decode()
+    assert text.lstrip().startswith('<div id="import-check">')  # the part alone, polling no more
+    assert "2 to create, 0 to update, 0 unchanged" in text and "Import now" in text
+    assert "<html" not in text and "hx-trigger" not in text
+    assert "HX-Request" in fragment["Vary"]
+    assert uploads.check_upload(pending.pk) == "the upload was cancelled or is checked already"
+
+
+def test_a_check_that_breaks_down_says_so_and_removes_the_file(
+    client, personas, monkeypatch, upload_dir
+) -> None:  # type: ignore[no-untyped-def]
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(uploads, "run_import", broken)
+    client.force_login(personas.coordinator_cz)
+    page = upload(client, GOOD).content.decode()
+    assert "The file could not be checked; upload it again" in page
+    assert "Import now" not in page and "hx-trigger" not in page
+    assert PendingImport.objects.get().status == PendingImport.Status.FAILED
+    assert stored(upload_dir) == []
+
+
+def test_an_upload_cancelled_while_it_is_checked_stays_cancelled(
+    client, personas, monkeypatch, upload_dir
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.tasks import queue
+
+    monkeypatch.setattr(queue, "AT_ONCE", False)
+    client.force_login(personas.coordinator_cz)
+    upload(client, GOOD)
+    pending = PendingImport.objects.get()
+    real = uploads.run_import
+
+    def cancelled_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        PendingImport.objects.filter(pk=pending.pk).delete()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(uploads, "run_import", cancelled_meanwhile)
+    assert uploads.check_upload(pending.pk) == "the upload was cancelled"
+    assert not PendingImport.objects.exists() and stored(upload_dir) == []

@@ -1,8 +1,9 @@
 """Importing a national file from the browser: upload, see the row report, confirm.
 
 The same pipeline as `clusterhub import`; a coordinator's rows are limited to the
-countries they coordinate. The upload is checked once when it arrives
-(`clusterhub.ingest.uploads`); the review page shows that check's stored report.
+countries they coordinate. The upload is checked once, in the worker, when it arrives
+(`clusterhub.ingest.uploads`); the review page says the file is being checked and asks
+again every two seconds (htmx) until it shows that check's stored report.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -133,7 +135,8 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
     if pending is None:
         messages.error(request, _("This upload is no longer available; upload the file again."))
         return redirect("portal:import_upload")
-    if request.method == "POST" and pending.ok:
+    ready = pending.status == PendingImport.Status.READY
+    if request.method == "POST" and ready and pending.ok:
         results = uploads.confirm(pending, request.user)
         if results is not None:
             _forget(request, token)
@@ -143,12 +146,18 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, _("Nothing was imported: the file has problems now."))
     context = {
         "pending": pending,
+        "checking": pending.status == PendingImport.Status.CHECKING,
+        "failed": pending.status == PendingImport.Status.FAILED,
         "results": pending.report,
-        "ok": pending.ok,
+        "ok": ready and pending.ok,
         "error": pending.error,
         "token": token,
     }
-    return render(request, "portal/imports/review.html", context)
+    # htmx asks again while the check runs: it gets the report's part of the page alone.
+    template = "portal/imports/check.html" if request.htmx else "portal/imports/review.html"  # type: ignore[attr-defined]
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_POST
