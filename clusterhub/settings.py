@@ -60,7 +60,12 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+# One line per request on standard output (`clusterhub serve` turns it on).
+ACCESS_LOG = env_bool("ACCESS_LOG", False)
+
 MIDDLEWARE = [
+    # First, so that every request is logged, static files and refusals included.
+    "clusterhub.portal.access_log.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files, answered before anything else runs (no session, no language).
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -239,8 +244,23 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"access": {"format": "[%(asctime)s] %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stdout",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "clusterhub.access": {
+            "handlers": ["access"],
+            "level": "INFO" if ACCESS_LOG else "WARNING",
+            "propagate": False,
+        }
+    },
 }
 
 # Anonymous API clients are throttled by address, token holders by token, with more. The

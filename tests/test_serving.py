@@ -105,10 +105,40 @@ def test_serve_starts_granian_when_everything_holds(cli, not_serving, collected)
     command = serving.granian_command("127.0.0.1", 8123, 2, 1)
     assert command[1:3] == ["-m", "granian"]
     assert "--interface=wsgi" in command
-    assert "--access-log" in command
     assert command[-1] == "clusterhub.wsgi:application"
     assert serving.granian_environment()["STATIC_MANIFEST"] == "true"
-    assert "--access-log" not in serving.granian_command("127.0.0.1", 8123, 2, 1, False)
+    # The access log is the application's (one line from the worker thread), not granian's.
+    assert "--access-log" not in command
+    assert serving.granian_environment()["ACCESS_LOG"] == "true"
+    assert serving.granian_environment(access_log=False)["ACCESS_LOG"] == "false"
+
+
+def test_with_the_access_log_on_each_request_is_one_line_without_its_query(db) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import logging
+
+    from django.test import Client
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    access = logging.getLogger("clusterhub.access")
+    access.addHandler(handler)
+    level = access.level
+    access.setLevel(logging.INFO)
+    try:
+        with override_settings(ACCESS_LOG=True):
+            Client().get("/healthz?token=secret-in-the-query")
+            Client().get("/en/no-such-page/")
+        with override_settings(ACCESS_LOG=False):
+            Client().get("/healthz")
+    finally:
+        access.removeHandler(handler)
+        access.setLevel(level)
+    lines = written.getvalue().splitlines()
+    assert len(lines) == 2, lines
+    assert '"GET /healthz HTTP/1.1" 200' in lines[0]
+    assert "secret-in-the-query" not in written.getvalue()
+    assert '"GET /en/no-such-page/ HTTP/1.1" 404' in lines[1]
 
 
 def test_serve_refuses_unapplied_migrations_in_one_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]

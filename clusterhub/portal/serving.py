@@ -23,10 +23,6 @@ from django.db import DatabaseError, connections
 from clusterhub.lib.secret_key import serving_problem
 from clusterhub.portal.health import unapplied_migrations
 
-# Time, client, request line (the path without its query), status, milliseconds.
-ACCESS_LOG_FORMAT = (
-    '[%(time)s] %(addr)s "%(method)s %(path)s %(protocol)s" %(status)d %(dt_ms).1fms'
-)
 # Seconds a worker may take to finish its requests after SIGTERM before it is killed.
 KILL_TIMEOUT = 30
 # Collected the way collectstatic does (its default ignore patterns).
@@ -95,10 +91,7 @@ def static_paths() -> list[str]:
     return [path.replace(os.sep, "/") for path in paths]
 
 
-def granian_command(
-    host: str, port: int, workers: int, threads: int, access_log: bool = True
-) -> list[str]:
-    logging = ["--access-log", f"--access-log-fmt={ACCESS_LOG_FORMAT}"] if access_log else []
+def granian_command(host: str, port: int, workers: int, threads: int) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -111,17 +104,18 @@ def granian_command(
         "--no-ws",
         "--respawn-failed-workers",
         f"--workers-kill-timeout={KILL_TIMEOUT}",
-        *logging,
         "clusterhub.wsgi:application",
     ]
 
 
-def granian_environment() -> dict[str, str]:
-    """This process's environment, with the collected (hashed) static files' names on."""
+def granian_environment(access_log: bool = True) -> dict[str, str]:
+    """This process's environment, with the collected (hashed) static files' names on, and
+    the access log (clusterhub.portal.access_log) on unless asked otherwise."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "clusterhub.settings"),
         "STATIC_MANIFEST": "true",
+        "ACCESS_LOG": "true" if access_log else "false",
     }
 
 
@@ -131,8 +125,8 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool = T
     connections.close_all()
     sys.stdout.flush()
     sys.stderr.flush()
-    command = granian_command(host, port, workers, threads, access_log)
-    os.execve(command[0], command, granian_environment())  # noqa: S606 - a fixed command
+    command = granian_command(host, port, workers, threads)
+    os.execve(command[0], command, granian_environment(access_log))  # noqa: S606 - a fixed command
 
 
 def _first_line(exc: BaseException) -> str:
