@@ -33,7 +33,7 @@ compile-messages: $(MO_FILES)
 # Debian/Ubuntu packages (chromium, Java 17, Pango and a font, gettext): installed with
 # apt-get when run as root, else make stops here with the one command to run.
 system-packages:
-	@bash .ci/system-packages.sh
+	@PYTHON=$(PYTHON) bash .ci/system-packages.sh
 
 # The static files `clusterhub serve` serves (hashed and compressed names, in STATIC_ROOT,
 # default ./staticfiles); collected again when the front-end libraries or our files change.

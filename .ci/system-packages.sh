@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The Debian/Ubuntu packages Clusterhub needs beside Python and npm: chromium (browser tests),
+# The Debian/Ubuntu packages Clusterhub needs beside Python and npm: python3-venv,
+# chromium (browser tests),
 # a Java 17+ runtime (the mapping engine's Spark path), Pango and a font (the study as PDF),
 # GNU gettext (compiling the translations). Installs the missing ones with apt-get when run
 # as root; otherwise names them and the one command to run, and fails.
 set -euo pipefail
 
 missing=()
+# Debian's Python makes virtual environments only with python3-venv (ensurepip).
+"${PYTHON:-python3}" -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
 command -v chromium >/dev/null || missing+=(chromium)
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
 if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ] 2>/dev/null; then

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def machine_without(tmp_path: Path, missing: set[str], uid: int) -> dict[str, st
     fake_id = folder / "id"
     fake_id.write_text(f"#!/bin/sh\necho {uid}\n")
     fake_id.chmod(0o755)
-    return {"PATH": str(folder), "HOME": str(tmp_path)}
+    return {"PATH": str(folder), "HOME": str(tmp_path), "PYTHON": sys.executable}
 
 
 def run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
