@@ -155,6 +155,17 @@ def create(upload: Upload, *, user: Any, table: str = "", source: str = "") -> P
     return pending
 
 
+def check_given_up(pending: PendingImport, now: datetime | None = None) -> bool:
+    """Whether no worker will finish this upload's check any more: the queue tries a task
+    TASKS_ATTEMPTS times, TASKS_RETRY_SECONDS apart, so a check still running after that
+    was killed (a worker stopped mid-check, a check past TASKS_TIMEOUT_SECONDS) or never
+    taken (no worker runs). The page then says so instead of polling for ever."""
+    if pending.status != PendingImport.Status.CHECKING:
+        return False
+    horizon = timedelta(seconds=settings.TASKS_RETRY_SECONDS * settings.TASKS_ATTEMPTS)
+    return (now or timezone.now()) - pending.created_at > horizon
+
+
 def check_upload(pending_id: int) -> str:
     """The background task behind `create`: check the upload once (a dry run) as the user
     who uploaded it, and keep the report on its record. A refused file is removed at once

@@ -364,6 +364,30 @@ def test_the_review_says_the_file_is_being_checked_and_polls_until_the_worker_is
     assert uploads.check_upload(pending.pk) == "the upload was cancelled or is checked already"
 
 
+def test_a_check_no_worker_finished_within_the_queues_retries_is_shown_as_failed(
+    client, personas, monkeypatch, upload_dir, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from clusterhub.tasks import queue
+
+    monkeypatch.setattr(queue, "AT_ONCE", False)  # no worker ever takes the check
+    settings.TASKS_RETRY_SECONDS, settings.TASKS_ATTEMPTS = 100, 3
+    client.force_login(personas.coordinator_cz)
+    review_url = upload(client, GOOD).redirect_chain[-1][0]
+    pending = PendingImport.objects.get()
+    assert "hx-trigger" in client.get(review_url).content.decode()
+    assert not uploads.check_given_up(pending, pending.created_at + timedelta(seconds=299))
+    PendingImport.objects.filter(pk=pending.pk).update(
+        created_at=timezone.now() - timedelta(seconds=301)
+    )
+    page = client.get(review_url).content.decode()
+    assert "The file could not be checked; upload it again" in page
+    assert "hx-trigger" not in page and "Import now" not in page
+
+
 def test_a_check_that_breaks_down_says_so_and_removes_the_file(
     client, personas, monkeypatch, upload_dir
 ) -> None:  # type: ignore[no-untyped-def]

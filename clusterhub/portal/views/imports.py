@@ -144,10 +144,11 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
                 messages.success(request, result.summary())
             return redirect("portal:cluster_list")
         messages.error(request, _("Nothing was imported: the file has problems now."))
+    given_up = uploads.check_given_up(pending)
     context = {
         "pending": pending,
-        "checking": pending.status == PendingImport.Status.CHECKING,
-        "failed": pending.status == PendingImport.Status.FAILED,
+        "checking": pending.status == PendingImport.Status.CHECKING and not given_up,
+        "failed": pending.status == PendingImport.Status.FAILED or given_up,
         "results": pending.report,
         "ok": ready and pending.ok,
         "error": pending.error,
