@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "clusterhub.mapping",
     "clusterhub.benchmarking",
     "clusterhub.policy",
+    "clusterhub.cooperation",
     "clusterhub.portal",
     "clusterhub.api",
     "clusterhub.demo",

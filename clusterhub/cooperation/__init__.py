@@ -1,0 +1,1 @@
+"""Cooperation: relatedness of industries, partner suggestions, meta-clusters, action plans."""

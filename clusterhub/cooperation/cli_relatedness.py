@@ -1,0 +1,131 @@
+"""`clusterhub cooperation relatedness`: industry relatedness from regional employment."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from clusterhub.analytics.mapping import read_inputs
+from clusterhub.analytics.mapping.inputs import MappingInputs
+from clusterhub.analytics.relatedness import MEASURES, UnknownMeasure, relatedness
+from clusterhub.lib.refusal import Refused, RefusedValue
+
+HELP = "Relatedness of every pair of categories from the co-location of their employment."
+FORMATS = (".csv", ".parquet")
+# Refused values listed; the rest are counted.
+MAX_LISTED = 20
+
+
+def add_arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--observations",
+        type=Path,
+        required=True,
+        help="region, category, employment[, year] (CSV or Parquet), or a Eurostat table",
+    )
+    parser.add_argument("--categories", type=Path, required=True, help="category, group[, label]")
+    parser.add_argument("--region-totals", type=Path, help="region, group, employment[, year]")
+    parser.add_argument(
+        "--measure",
+        default="share_correlation",
+        help=f"one of {', '.join(MEASURES)} (default share_correlation)",
+    )
+    parser.add_argument(
+        "--nuts-level", type=int, default=2, choices=[0, 1, 2, 3], help="Eurostat tables only"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="R.csv or R.parquet")
+
+
+def run(command: BaseCommand, options: dict[str, Any]) -> None:
+    out: Path = options["out"]
+    if out.suffix.lower() not in FORMATS:
+        raise CommandError(f"--out {out}: the result must be a .csv or .parquet file")
+    if not out.parent.is_dir():
+        raise CommandError(f"--out {out}: the folder {out.parent} does not exist")
+    if options["measure"] not in MEASURES:
+        raise CommandError(f"--measure: {UnknownMeasure(options['measure'])}")
+    try:
+        inputs = read_inputs(
+            options["observations"],
+            options["categories"],
+            region_totals=options["region_totals"],
+            nuts_level=options["nuts_level"],
+        )
+    except Refused as refused:
+        raise CommandError(str(refused)) from None
+    observations = _observations(inputs)
+    totals = _region_totals(inputs)
+    result = relatedness(observations, options["measure"], region_totals=totals)
+    _write(result, out)
+    categories = result["category_a"].nunique()
+    command.stdout.write(
+        f"{out}: {len(result):,} pairs of {categories:,} categories ({options['measure']})"
+    )
+
+
+def _observations(inputs: MappingInputs) -> pd.DataFrame:
+    """The observed cells of the listed categories, as a frame, employment checked."""
+    observed = inputs.observations
+    if observed.table is not None:
+        frame = observed.table.to_pandas()
+    elif observed.path is not None and observed.path.suffix.lower() == ".parquet":
+        frame = pd.read_parquet(observed.path)
+    else:
+        assert observed.path is not None
+        frame = pd.read_csv(observed.path, dtype=str, keep_default_na=False)
+    listed = set(inputs.categories.column("category").to_pylist())
+    frame = frame.loc[frame["category"].astype(str).isin(listed)]
+    frame = frame.assign(employment=_employment(frame, observed.name))
+    columns = [c for c in ("region", "category", "employment", "year") if c in frame.columns]
+    return frame.loc[frame["employment"].notna(), columns]
+
+
+def _employment(frame: pd.DataFrame, file: str) -> pd.Series:
+    """Employment as numbers; a blank cell is not observed; text or a negative is refused
+    (the first MAX_LISTED, each with its row as the user sees it: the header is row 1)."""
+    raw = frame["employment"]
+    text = raw.astype(str).str.strip()
+    numbers = pd.to_numeric(text.where(text != "", None), errors="coerce")
+    bad = (numbers.isna() & (text != "") & raw.notna()) | (numbers < 0)
+    if bad.any():
+        problems = [
+            RefusedValue(
+                file,
+                row=int(position) + 2,
+                column="employment",
+                value=str(raw.iloc[position]),
+                reason="is not a number of people employed (0 or more)",
+            )
+            for position in bad.to_numpy().nonzero()[0][:MAX_LISTED]
+        ]
+        raise CommandError(str(Refused(problems, unlisted=int(bad.sum()) - len(problems))))
+    return numbers
+
+
+def _region_totals(inputs: MappingInputs) -> pd.DataFrame | None:
+    if inputs.region_totals is None:
+        return None
+    totals = inputs.region_totals.to_pandas()
+    if "year" in totals.columns and totals["year"].notna().any():
+        totals = totals[totals["year"] == totals["year"].max()]
+    return totals[["region", "employment"]]
+
+
+def _write(result: pd.DataFrame, out: Path) -> None:
+    """Written beside the target and moved into place: never half a file."""
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
+    os.close(handle)
+    try:
+        if out.suffix.lower() == ".parquet":
+            result.to_parquet(temporary, index=False)
+        else:
+            result.to_csv(temporary, index=False, float_format="%.6f")
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
