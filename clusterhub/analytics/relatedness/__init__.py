@@ -40,17 +40,13 @@ def relatedness(
     cells = observations
     if "year" in cells.columns and cells["year"].notna().any():
         cells = cells[cells["year"] == cells["year"].max()]
-    matrix = cells.pivot_table(
-        index="region", columns="category", values="employment", aggfunc="sum", fill_value=0
-    ).astype(np.float64)
-    employment = matrix.to_numpy()
+    employment, regions, categories = _matrix(cells)
     totals = employment.sum(axis=1)
     if region_totals is not None:
         given = region_totals.groupby("region")["employment"].sum()
-        outside = given.reindex(matrix.index).to_numpy(dtype=np.float64)
+        outside = given.reindex(regions).to_numpy(dtype=np.float64)
         totals = np.where(np.isnan(outside), totals, outside)
     scores = MEASURES[measure](employment, totals)
-    categories = matrix.columns.to_numpy()
     first, second = np.nonzero(~np.eye(len(categories), dtype=bool))
     return pd.DataFrame(
         {
@@ -60,3 +56,16 @@ def relatedness(
         },
         columns=COLUMNS,
     )
+
+
+def _matrix(cells: pd.DataFrame) -> tuple[np.ndarray, pd.Index, np.ndarray]:
+    """Employment as a regions x categories matrix (repeated cells added up, missing ones
+    0), with the regions and the categories in sorted order."""
+    region_codes, regions = pd.factorize(cells["region"].astype(str), sort=True)
+    category_codes, categories = pd.factorize(cells["category"].astype(str), sort=True)
+    flat = np.bincount(
+        region_codes * len(categories) + category_codes,
+        weights=cells["employment"].to_numpy(dtype=np.float64),
+        minlength=len(regions) * len(categories),
+    )
+    return flat.reshape(len(regions), len(categories)), pd.Index(regions), np.asarray(categories)
