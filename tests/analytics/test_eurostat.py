@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pytest
 
 from clusterhub.analytics.mapping.eurostat import FORMATS, detect_eurostat_format, read_eurostat
-from clusterhub.analytics.mapping.problems import Findings, InputError
+from clusterhub.analytics.mapping.problems import Findings
+from clusterhub.lib.refusal import Refused
+from tests.analytics.observation_tables import rows, value, warnings_about
 from tests.builders.eurostat import blemished_extract, write_sbs_extract
 
 TSV = (
@@ -36,24 +37,6 @@ def write(folder: Path, name: str, text: str) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def rows(table: pa.Table) -> list[tuple[Any, ...]]:
-    return [tuple(row.values()) for row in table.to_pylist()]
-
-
-def value(table: pa.Table, region: str, category: str, year: int = 2015) -> float | None:
-    matches = [
-        row["employment"]
-        for row in table.to_pylist()
-        if (row["region"], row["category"], row["year"]) == (region, category, year)
-    ]
-    assert len(matches) == 1, (region, category, year)
-    return matches[0]  # type: ignore[no-any-return]
-
-
-def warnings_about(findings: Findings, words: str) -> list[str]:
-    return [w.reason for w in findings.warnings if words in w.reason]
 
 
 @pytest.fixture
@@ -154,7 +137,7 @@ def test_negative_and_garbage_values_are_refused_together_naming_file_row_and_fi
 ) -> None:
     text = "nace_r2;geo;n2015\nB;CZ01;-5\nB;CZ02;abc\nB;CZ03;7\nB;CZ04;12x4\n"
     path = write(tmp_path, "bad.csv", text)
-    with pytest.raises(InputError) as error:
+    with pytest.raises(Refused) as error:
         read_eurostat(path, Findings())
     assert [(p.file, p.row, p.column) for p in error.value.problems] == [
         ("bad.csv", 2, "n2015"),
@@ -167,14 +150,14 @@ def test_negative_and_garbage_values_are_refused_together_naming_file_row_and_fi
 
 def test_a_region_that_is_not_a_nuts_code_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "nace_r2;geo;n2015\nB;CZ01;1\nB;Praha;2\nB;cz02;3\n")
-    with pytest.raises(InputError) as error:
+    with pytest.raises(Refused) as error:
         read_eurostat(path, Findings())
     assert [(p.row, p.column) for p in error.value.problems] == [(3, "geo"), (4, "geo")]
 
 
 def test_a_repeated_region_category_and_year_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "nace_r2;geo;n2015\nB;CZ01;1\nB;CZ01;2\n")
-    with pytest.raises(InputError, match="row 3: repeats row 2"):
+    with pytest.raises(Refused, match="row 3: repeats row 2"):
         read_eurostat(path, Findings())
 
 
@@ -221,7 +204,7 @@ def test_the_indicator_asked_for_is_the_one_kept(tmp_path: Path) -> None:
 
 def test_several_indicators_and_none_asked_for_is_an_error_listing_them(tmp_path: Path) -> None:
     path = write(tmp_path, "two.tsv", TSV + "C29,V11110,CZ05\t88 \t77 \n")
-    with pytest.raises(InputError) as error:
+    with pytest.raises(Refused) as error:
         read_eurostat(path, Findings())
     (problem,) = error.value.problems
     assert problem.column == "indic_sb"
@@ -230,14 +213,14 @@ def test_several_indicators_and_none_asked_for_is_an_error_listing_them(tmp_path
 
 
 def test_an_indicator_the_file_does_not_hold_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no rows with indicator 'V99'; the file holds V16110"):
+    with pytest.raises(Refused, match="no rows with indicator 'V99'; the file holds V16110"):
         read_eurostat(write(tmp_path, "sbs.tsv", TSV), Findings(), indicator="V99")
 
 
 def test_several_units_need_the_unit_asked_for(tmp_path: Path) -> None:
     text = "unit,nace_r2,geo\\time\t2015 \nNR,C29,CZ05\t10 \nPC,C29,CZ05\t2.5 \n"
     path = write(tmp_path, "units.tsv", text)
-    with pytest.raises(InputError, match="several units \\(NR, PC\\); pass --unit"):
+    with pytest.raises(Refused, match="several units \\(NR, PC\\); pass --unit"):
         read_eurostat(path, Findings())
     assert rows(read_eurostat(path, Findings(), unit="NR")) == [("CZ05", "C29", 2015, 10.0)]
 
@@ -271,7 +254,7 @@ def test_an_sdmx_csv_download_reads_values_and_hides_confidential_ones(tmp_path:
 def test_an_sdmx_csv_with_several_indicators_needs_one(tmp_path: Path) -> None:
     other = "ESTAT:X(1.0),01/02/24 23:00:00,A,C29,V11110,CZ05,2015,88,,\n"
     path = write(tmp_path, "two.csv", SDMX + other)
-    with pytest.raises(InputError, match="pass --indicator"):
+    with pytest.raises(Refused, match="pass --indicator"):
         read_eurostat(path, Findings())
     table = read_eurostat(path, Findings(), indicator="V11110")
     assert rows(table) == [("CZ05", "C29", 2015, 88.0)]
@@ -279,7 +262,7 @@ def test_an_sdmx_csv_with_several_indicators_needs_one(tmp_path: Path) -> None:
 
 def test_a_negative_sdmx_value_names_its_row_and_field(tmp_path: Path) -> None:
     text = SDMX.splitlines()[0] + "\nX,,A,C29,V16110,CZ05,2015,-3,,\n"
-    with pytest.raises(InputError) as error:
+    with pytest.raises(Refused) as error:
         read_eurostat(write(tmp_path, "neg.csv", text), Findings())
     assert (
         str(error.value)
@@ -289,7 +272,7 @@ def test_a_negative_sdmx_value_names_its_row_and_field(tmp_path: Path) -> None:
 
 def test_no_region_at_the_level_asked_for_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "nace_r2;geo;n2015\nB;CZ;1\n")
-    with pytest.raises(InputError, match="no observations at NUTS level 2"):
+    with pytest.raises(Refused, match="no observations at NUTS level 2"):
         read_eurostat(path, Findings())
 
 
@@ -298,5 +281,5 @@ def test_files_that_are_not_eurostat_tables_are_not_recognised(tmp_path: Path) -
     binary = tmp_path / "o.parquet"
     binary.write_bytes(b"PAR1\x15\x04\x15\xff\xfe\x80" * 10)
     assert detect_eurostat_format(binary) is None
-    with pytest.raises(InputError, match="not a Eurostat table"):
+    with pytest.raises(Refused, match="not a Eurostat table"):
         read_eurostat(tmp_path / "o.csv", Findings())

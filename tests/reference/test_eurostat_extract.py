@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -19,24 +18,7 @@ from django.core.management import call_command
 from clusterhub.analytics.mapping.eurostat import FORMATS, detect_eurostat_format, read_eurostat
 from clusterhub.analytics.mapping.problems import Findings
 from tests.analytics.mapping_files import write_categories
-
-
-def rows(table: pa.Table) -> list[tuple[Any, ...]]:
-    return [tuple(row.values()) for row in table.to_pylist()]
-
-
-def value(table: pa.Table, region: str, category: str, year: int = 2015) -> float | None:
-    matches = [
-        row["employment"]
-        for row in table.to_pylist()
-        if (row["region"], row["category"], row["year"]) == (region, category, year)
-    ]
-    assert len(matches) == 1, (region, category, year)
-    return matches[0]  # type: ignore[no-any-return]
-
-
-def warnings_about(findings: Findings, words: str) -> list[str]:
-    return [w.reason for w in findings.warnings if words in w.reason]
+from tests.analytics.observation_tables import rows, value, warnings_about
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,13 @@ from clusterhub.analytics.mapping.compute import compute, output_columns
 from clusterhub.analytics.mapping.inputs import MappingInputs, read_inputs
 from clusterhub.analytics.mapping.methods import METHODS
 from clusterhub.analytics.mapping.output import write_result
-from clusterhub.analytics.mapping.problems import Findings, InputError, Refused, RefusedValue
+from clusterhub.analytics.mapping.problems import Findings, Refused, RefusedValue
 from clusterhub.analytics.mapping.profile import specialisation_profile
 
 __all__ = [
     "BACKENDS",
     "METHODS",
     "Findings",
-    "InputError",
     "MappingInputs",
     "Refused",
     "RefusedValue",

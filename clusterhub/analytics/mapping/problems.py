@@ -10,10 +10,7 @@ from dataclasses import dataclass, field
 
 from clusterhub.lib.refusal import SHOWN, Refused, RefusedValue, describe
 
-# The name this package used before the shared exception; the same class.
-InputError = Refused
-
-__all__ = ["SHOWN", "Findings", "InputError", "Refused", "RefusedValue", "describe"]
+__all__ = ["SHOWN", "Findings", "Refused", "RefusedValue", "describe"]
 
 
 @dataclass
