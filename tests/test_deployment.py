@@ -269,13 +269,18 @@ def served_in_production(monkeypatch) -> list[dict[str, Any]]:  # type: ignore[n
     return calls
 
 
-def test_demo_refuses_to_serve_without_a_usable_key(cli, served_in_production, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_to_serve_without_a_usable_key(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.portal import serving
+
+    served: list[object] = []
+    monkeypatch.setattr(serving, "serve", lambda *args, **kwargs: served.append(args))
+    monkeypatch.delenv("SITE_URL", raising=False)  # the demo sets it for the server
     monkeypatch.setattr("clusterhub.demo.management.commands.demo.demo_loaded", lambda: True)
     with override_settings(DEBUG=False, SECRET_KEY=DEVELOPMENT_KEY):
         outcome = cli("demo", "--port", "8765")
     assert not outcome.ok
     assert "SECRET_KEY" in outcome.error
-    assert served_in_production == []
+    assert served == []
 
 
 def test_demo_serves_with_the_production_server_linking_to_its_address_unless_site_url_is_set(

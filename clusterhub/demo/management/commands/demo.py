@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -13,7 +12,6 @@ from clusterhub.accounts.services import DEMO_ADMIN, ensure_demo_admin
 from clusterhub.demo.loading import demo_loaded
 from clusterhub.demo.steps import STEPS
 from clusterhub.ingest.report import ImportRefused
-from clusterhub.lib.secret_key import serving_problem
 
 
 class Command(BaseCommand):
@@ -39,8 +37,6 @@ class Command(BaseCommand):
             )
         if options["load_only"]:
             return
-        if problem := serving_problem(settings.SECRET_KEY, settings.DEBUG):
-            raise CommandError(problem)
         address = f"http://{options['host']}:{options['port']}"
         # Links in invitations and mail lead back here; the server's processes read it from
         # the environment they inherit.
