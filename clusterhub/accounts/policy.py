@@ -17,6 +17,8 @@ from django.core.exceptions import PermissionDenied
 
 CLUSTER = "registry.Cluster"
 INITIATIVE = "policy.Initiative"
+META_CLUSTER = "cooperation.MetaCluster"
+ACTION_PLAN = "cooperation.ActionPlan"
 
 
 class Action(StrEnum):
@@ -43,6 +45,21 @@ class Action(StrEnum):
     # An organisation's peer comparison (its indicators as percentiles among its peers;
     # target: the Cluster): its managers and the coordinators of its country.
     VIEW_BENCHMARK = "view_benchmark"
+    # Cooperation. Suggested partners of an organisation (target: the Cluster): anyone
+    # signed in with a role. Dismiss one: those who may edit the organisation. Coordinate:
+    # the all-organisations suggestion table and the overdue actions (target: a country
+    # code, or None for every country the user coordinates).
+    VIEW_SUGGESTIONS = "view_suggestions"
+    DISMISS_SUGGESTION = "dismiss_suggestion"
+    COORDINATE = "coordinate"
+    # Run a meta-cluster: its members, working group, meetings and strategic plan (target:
+    # the MetaCluster, or the country code of a new one's lead): the coordinators of the
+    # lead cluster's country and the lead cluster's managers.
+    MANAGE_META_CLUSTER = "manage_meta_cluster"
+    # Change an action plan, its actions, indicators and notes (target: the ActionPlan, or
+    # its owner, a Cluster or a MetaCluster, for a new one): whoever may edit the cluster
+    # or run the meta-cluster that owns it.
+    EDIT_ACTION_PLAN = "edit_action_plan"
 
 
 def coordinated_countries(user: Any) -> frozenset[str]:
@@ -86,6 +103,8 @@ def _country_of(target: Any) -> str | None:
         return str(target.country)
     if model == INITIATIVE:
         return target.country if target.level != "eu" else None
+    if model == META_CLUSTER:
+        return str(target.lead_country) or None
     if isinstance(target, str):
         return target.upper()
     return None
@@ -100,8 +119,16 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
         return False
     if is_admin(user):
         return True
-    if action == Action.VIEW_PERSONAL:
+    if action in (Action.VIEW_PERSONAL, Action.VIEW_SUGGESTIONS):
         return has_role(user)
+    if action == Action.EDIT_ACTION_PLAN:
+        owner = target.owner if _model(target) == ACTION_PLAN else target
+        if _model(owner) == META_CLUSTER:
+            return can(user, Action.MANAGE_META_CLUSTER, owner)
+        return _model(owner) == CLUSTER and can(user, Action.EDIT, owner)
+    if action == Action.COORDINATE:
+        countries = coordinated_countries(user)
+        return bool(countries) and (target is None or str(target).upper() in countries)
     if action == Action.INVITE:
         return False
     country = _country_of(target)
@@ -114,12 +141,16 @@ def can(user: Any, action: Action, target: Any = None) -> bool:
         return coordinates
     if action in (Action.CREATE, Action.IMPORT, Action.DELETE):
         return coordinates
+    if action == Action.MANAGE_META_CLUSTER:
+        leads = _model(target) == META_CLUSTER and target.lead_id in managed_clusters(user)
+        return coordinates or leads
     if action in (
         Action.EDIT,
         Action.EDIT_MEMBERS,
         Action.VIEW_HISTORY,
         Action.RESTORE,
         Action.VIEW_BENCHMARK,
+        Action.DISMISS_SUGGESTION,
     ):
         manages = _model(target) == CLUSTER and target.pk in managed_clusters(user)
         return coordinates or manages
