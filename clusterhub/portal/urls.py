@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("clusterhub.policy.urls")),
     path("", include("clusterhub.mapping.urls")),
     path("", include("clusterhub.benchmarking.urls")),
+    path("cooperation/", include("clusterhub.cooperation.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The cooperation pages (meta-clusters, action plans, suggestions)."""
