@@ -12,7 +12,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.analytics.mapping import read_inputs
 from clusterhub.analytics.mapping.inputs import MappingInputs
-from clusterhub.analytics.relatedness import MEASURES, UnknownMeasure, relatedness
+from clusterhub.analytics.relatedness import (
+    DEFAULT_MEASURE,
+    MEASURES,
+    UnknownMeasure,
+    relatedness,
+)
 from clusterhub.lib.refusal import Refused, RefusedValue
 
 HELP = "Relatedness of every pair of categories from the co-location of their employment."
@@ -32,8 +37,8 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--region-totals", type=Path, help="region, group, employment[, year]")
     parser.add_argument(
         "--measure",
-        default="share_correlation",
-        help=f"one of {', '.join(MEASURES)} (default share_correlation)",
+        default=DEFAULT_MEASURE,
+        help=f"one of {', '.join(MEASURES)} (default {DEFAULT_MEASURE})",
     )
     parser.add_argument(
         "--nuts-level", type=int, default=2, choices=[0, 1, 2, 3], help="Eurostat tables only"
