@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from clusterhub.analytics.relatedness import (
     UnknownMeasure,
     relatedness,
 )
+from clusterhub.analytics.relatedness.blend import Weighted, blend, check_weights, read_matrix
 from clusterhub.lib.refusal import Refused, RefusedValue
 
 HELP = "Relatedness of every pair of categories from the co-location of their employment."
@@ -43,6 +45,15 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--nuts-level", type=int, default=2, choices=[0, 1, 2, 3], help="Eurostat tables only"
     )
+    parser.add_argument(
+        "--blend",
+        action="append",
+        default=[],
+        metavar="FILE=WEIGHT",
+        help="blend in an imported matrix (category_a, category_b, relatedness; CSV or "
+        "Parquet) with this weight (0 to 1); repeatable; the weights add up to at most 1 and "
+        "the co-location measure has the rest",
+    )
     parser.add_argument("--out", type=Path, required=True, help="R.csv or R.parquet")
 
 
@@ -55,6 +66,9 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     if options["measure"] not in MEASURES:
         raise CommandError(f"--measure: {UnknownMeasure(options['measure'])}")
     try:
+        weights = parse_blend(options["blend"])
+        check_weights([(str(path), weight) for path, weight in weights])
+        imported = [Weighted(path.name, read_matrix(path), weight) for path, weight in weights]
         inputs = read_inputs(
             options["observations"],
             options["categories"],
@@ -65,12 +79,46 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         raise CommandError(str(refused)) from None
     observations = _observations(inputs)
     totals = _region_totals(inputs)
-    result = relatedness(observations, options["measure"], region_totals=totals)
+    result = blend(relatedness(observations, options["measure"], region_totals=totals), imported)
     _write(result, out)
     categories = result["category_a"].nunique()
     command.stdout.write(
-        f"{out}: {len(result):,} pairs of {categories:,} categories ({options['measure']})"
+        f"{out}: {len(result):,} pairs of {categories:,} categories ({describe(options)})"
     )
+
+
+def describe(options: dict[str, Any]) -> str:
+    """The measure and the blended files with their weights: `log_lq_correlation` or
+    `log_lq_correlation 0.7 + io.csv 0.3`."""
+    weights = parse_blend(options["blend"])
+    if not weights:
+        return str(options["measure"])
+    own = 1.0 - sum(weight for _, weight in weights)
+    parts = [f"{options['measure']} {own:g}", *(f"{path.name} {w:g}" for path, w in weights)]
+    return " + ".join(parts)
+
+
+def parse_blend(values: list[str]) -> list[tuple[Path, float]]:
+    """`FILE=WEIGHT` arguments as (file, weight); the weight must be a finite number.
+
+    Raises:
+        Refused: naming the argument and what is wrong with it.
+    """
+    parsed = []
+    for value in values:
+        file, equals, weight = value.rpartition("=")
+        if not equals or not file.strip():
+            reason = "must be FILE=WEIGHT (a relatedness matrix and its weight, 0 to 1)"
+            raise Refused(RefusedValue("", column="--blend", value=value, reason=reason))
+        try:
+            number = float(weight)
+        except ValueError:
+            number = float("nan")
+        if not math.isfinite(number):
+            reason = f"the weight {weight!r} of {file} is not a number"
+            raise Refused(RefusedValue("", column="--blend", value=value, reason=reason))
+        parsed.append((Path(file), number))
+    return parsed
 
 
 def _observations(inputs: MappingInputs) -> pd.DataFrame:
