@@ -6,18 +6,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from clusterhub.cooperation import cli_relatedness
+from clusterhub.cooperation import cli_relatedness, cli_suggest
 
 # Each verb is one module with add_arguments(parser) and run(command, options).
-VERBS = {"relatedness": cli_relatedness}
+VERBS = {"relatedness": cli_relatedness, "suggest": cli_suggest}
 
 
 class Command(BaseCommand):
-    help = "Cooperation: relatedness of industries."
+    help = "Cooperation: relatedness of industries, partner suggestions, meta-clusters."
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        verbs = parser.add_subparsers(dest="verb", required=True, metavar="relatedness")
+        verbs = parser.add_subparsers(dest="verb", required=True, metavar="|".join(VERBS))
         for name, module in VERBS.items():
             sub = verbs.add_parser(name, help=module.HELP, description=module.HELP)
             module.add_arguments(sub)

@@ -1,0 +1,322 @@
+"""Meta-cluster candidates: communities in the graph of organisation similarity, found with
+Leiden, kept when they are coherent in industry and span enough countries. No Django.
+
+The similarity of two organisations is made of the symmetric parts of the suggestion score
+(`score.py`), each between 0 and 1:
+
+    affinity   = 0.45 industry + 0.45 ecosystem + 0.05 needs + 0.05 offers
+    similarity = affinity x (1 + 0.25 cross_border)
+
+Industry and ecosystem dominate, so communities are coherent in industry; what one offers
+and the other needs adds a little. Crossing a border multiplies rather than adds: a foreign
+organisation of the same industry is preferred to a domestic one, an unrelated foreign one
+stays unrelated. Each organisation keeps its `k` most similar (similarity above 0), the
+union of these links is an undirected weighted graph (the larger weight where both chose
+each other), and Leiden (`leidenalg.RBConfigurationVertexPartition`, modularity with a
+resolution: higher finds more, smaller communities; fixed seed) partitions it.
+
+A community becomes candidates by theme: its dominant ecosystem (carried by the most
+members) or, when more members share a NACE division than any ecosystem, that division.
+The members that carry the ecosystem, or have a sector in the division most of the
+ecosystem's carriers work in, form the candidate; the rest are split off and tried again
+the same way, so a community that mixes two industries gives two candidates (or none).
+A candidate is kept when it has `min_clusters` organisations in `min_countries` countries
+and its theme is shared by at least `coherence` of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+import igraph as ig
+import leidenalg
+import numpy as np
+import numpy.typing as npt
+
+from clusterhub.analytics.partners.score import Reason, Scorer
+from clusterhub.analytics.partners.tables import PartnerTables
+from clusterhub.standard.nace import DIVISIONS
+from clusterhub.standard.vocabularies import ECOSYSTEMS
+
+AFFINITY_WEIGHTS: dict[str, float] = {
+    "industry": 0.45,
+    "ecosystem": 0.45,
+    "needs": 0.05,
+    "offers": 0.05,
+}
+CROSS_BORDER_BONUS = 0.25
+DEFAULT_NEIGHBOURS = 15
+DEFAULT_RESOLUTION = 1.0
+DEFAULT_MIN_COUNTRIES = 3
+DEFAULT_MIN_CLUSTERS = 3
+DEFAULT_COHERENCE = 0.5
+SEED = 12
+
+
+class BadSetting(ValueError):
+    """A setting of the search that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class CandidateCluster:
+    id: int
+    name: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One meta-cluster candidate. `sector` is an ecosystem code (`kind` "ecosystem") or a
+    NACE division such as C29 (`kind` "division"); `name` is in English."""
+
+    name: str
+    sector: str
+    kind: str
+    label: str
+    countries: list[str]
+    clusters: list[CandidateCluster]
+    members: int
+    smes: int
+    reasons: list[Reason] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The similarity graph as edge arrays (positions in the tables), each edge once."""
+
+    source: npt.NDArray[np.int64]
+    target: npt.NDArray[np.int64]
+    weight: npt.NDArray[np.float64]
+    size: int
+
+
+def similarity(parts: Mapping[str, npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
+    """The similarity of one organisation to every other from its parts (module docstring)."""
+    affinity = sum(w * parts[name] for name, w in AFFINITY_WEIGHTS.items())
+    return np.asarray(affinity * (1.0 + CROSS_BORDER_BONUS * parts["cross_border"]))
+
+
+def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Graph:
+    """Each organisation's `k` most similar others, joined into one undirected graph."""
+    if k < 1:
+        raise BadSetting(f"the number of neighbours must be 1 or more, not {k}")
+    n = len(tables)
+    keep = min(k, n - 1)
+    if keep < 1:
+        empty = np.zeros(0, dtype=np.int64)
+        return Graph(empty, empty, np.zeros(0), n)
+    scorer = Scorer(tables)
+    sources = np.empty((n, keep), dtype=np.int64)
+    targets = np.empty((n, keep), dtype=np.int64)
+    weights = np.empty((n, keep))
+    for i in range(n):
+        row = similarity(scorer.parts(i))
+        row[i] = -1.0
+        # argpartition finds the k largest in linear time; their order does not matter.
+        best = np.argpartition(-row, keep - 1)[:keep] if keep < n - 1 else np.flatnonzero(row > -1)
+        sources[i], targets[i], weights[i] = i, best, row[best]
+    source, target, weight = sources.ravel(), targets.ravel(), weights.ravel()
+    linked = weight > 0
+    low = np.minimum(source[linked], target[linked])
+    high = np.maximum(source[linked], target[linked])
+    weight = weight[linked]
+    # One edge per pair: the heavier direction first, then the first of each pair kept.
+    order = np.lexsort((-weight, high, low))
+    low, high, weight = low[order], high[order], weight[order]
+    first = np.ones(len(low), dtype=bool)
+    first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    return Graph(low[first], high[first], weight[first], n)
+
+
+def communities(
+    graph: Graph, resolution: float = DEFAULT_RESOLUTION, seed: int = SEED
+) -> list[npt.NDArray[np.int64]]:
+    """Leiden communities of the graph (positions), largest first."""
+    if not np.isfinite(resolution) or resolution <= 0:
+        raise BadSetting(f"the resolution must be a number above 0, not {resolution}")
+    g = ig.Graph(n=graph.size, edges=np.column_stack([graph.source, graph.target]).tolist())
+    g.es["weight"] = graph.weight.tolist()
+    partition = leidenalg.find_partition(
+        g,
+        leidenalg.RBConfigurationVertexPartition,
+        weights="weight",
+        resolution_parameter=resolution,
+        seed=seed,
+        n_iterations=-1,
+    )
+    found = [np.sort(np.asarray(c, dtype=np.int64)) for c in partition if len(c)]
+    found.sort(key=lambda c: (-len(c), int(c[0])))
+    return found
+
+
+def division_of(code: str) -> str:
+    """The NACE division of a normalised code (C29.1 -> C29); a bare section stays itself."""
+    return code[:3] if len(code) >= 3 else code
+
+
+class _Themes:
+    """Which ecosystems and NACE divisions each organisation has, as boolean matrices."""
+
+    def __init__(self, tables: PartnerTables) -> None:
+        t = tables
+        self.ecosystem_codes = t.ecosystem_codes
+        bits = np.arange(len(t.ecosystem_codes))
+        words = t.ecosystems[:, bits // 64] >> (bits % 64).astype(np.uint64)
+        self.ecosystems = (words & np.uint64(1)).astype(bool)
+        self.divisions = sorted({division_of(c) for c in t.industry.codes})
+        column = {d: j for j, d in enumerate(self.divisions)}
+        of_code = np.array([column[division_of(c)] for c in t.industry.codes] + [-1])
+        self.sector_division = np.zeros((len(t), len(self.divisions)), dtype=bool)
+        padded = of_code[t.sectors]  # -1 padding maps to the extra -1 entry
+        rows = np.repeat(np.arange(len(t)), t.sectors.shape[1])
+        has = padded.ravel() >= 0
+        self.sector_division[rows[has], padded.ravel()[has]] = True
+
+    def split(
+        self, members: npt.NDArray[np.int64], min_clusters: int
+    ) -> list[tuple[str, str, npt.NDArray[np.int64]]]:
+        """(kind, code, members) per theme, peeled off the community largest first."""
+        groups = []
+        remaining = members
+        while len(remaining) >= min_clusters:
+            eco = self.ecosystems[remaining].sum(axis=0)
+            div = self.sector_division[remaining].sum(axis=0)
+            best_eco = int(eco.max()) if len(eco) else 0
+            best_div = int(div.max()) if len(div) else 0
+            if best_eco == 0 and best_div == 0:
+                break
+            if best_eco >= best_div:
+                e = int(np.argmax(eco))
+                carriers = self.ecosystems[remaining, e]
+                within = self.sector_division[remaining[carriers]].sum(axis=0)
+                fit = carriers.copy()
+                if len(within) and within.max() > 0:
+                    fit |= self.sector_division[remaining, int(np.argmax(within))]
+                groups.append(("ecosystem", self.ecosystem_codes[e], remaining[fit]))
+            else:
+                d = int(np.argmax(div))
+                fit = self.sector_division[remaining, d]
+                groups.append(("division", self.divisions[d], remaining[fit]))
+            remaining = remaining[~fit]
+        return groups
+
+
+def theme_label(kind: str, code: str) -> str:
+    """The English label of a theme: the ecosystem's, or the NACE division's title."""
+    if kind == "ecosystem":
+        return ECOSYSTEMS.get(code, code)
+    title = DIVISIONS.get(code[1:3], "")
+    return f"{code} {title}".strip()
+
+
+def find_candidates(
+    tables: PartnerTables,
+    *,
+    min_countries: int = DEFAULT_MIN_COUNTRIES,
+    resolution: float = DEFAULT_RESOLUTION,
+    k: int = DEFAULT_NEIGHBOURS,
+    min_clusters: int = DEFAULT_MIN_CLUSTERS,
+    coherence: float = DEFAULT_COHERENCE,
+    smes: Mapping[int, float | None] | None = None,
+    seed: int = SEED,
+) -> list[Candidate]:
+    """Meta-cluster candidates of the registry in `tables`, the largest first.
+
+    `smes` maps organisation ids to their SME members (the tables carry only the total)."""
+    if min_countries < 1:
+        raise BadSetting(f"the minimum number of countries must be 1 or more, not {min_countries}")
+    found = communities(similarity_graph(tables, k), resolution, seed)
+    themes = _Themes(tables)
+    industry = _pairwise_industry(tables)
+    candidates = []
+    for community in found:
+        for kind, code, members in themes.split(community, min_clusters):
+            countries = sorted(set(tables.countries[members].tolist()))
+            if len(members) < min_clusters or len(countries) < min_countries:
+                continue
+            column = themes.ecosystems if kind == "ecosystem" else themes.sector_division
+            codes = themes.ecosystem_codes if kind == "ecosystem" else themes.divisions
+            share = float(column[members, codes.index(code)].mean())
+            if share < coherence:
+                continue
+            left_out = len(community) - len(members)
+            candidates.append(
+                _candidate(
+                    tables, (kind, code, share), members, countries, left_out, industry, smes or {}
+                )
+            )
+    candidates.sort(key=lambda c: (-len(c.clusters), c.name))
+    return candidates
+
+
+def _pairwise_industry(tables: PartnerTables) -> npt.NDArray[np.float64]:
+    """The industry part with a row and column of zeros for the sector padding (-1)."""
+    k = len(tables.industry.codes)
+    padded = np.zeros((k + 1, k + 1))
+    padded[:k, :k] = tables.industry.part
+    return padded
+
+
+def _mean_industry(
+    tables: PartnerTables, members: npt.NDArray[np.int64], industry: npt.NDArray[np.float64]
+) -> float:
+    sectors = tables.sectors[members]
+    total, pairs = 0.0, 0
+    for a in range(len(members) - 1):
+        best = industry[sectors[a]].max(axis=0)  # this member against every code
+        total += float(best[sectors[a + 1 :]].max(axis=1).sum())
+        pairs += len(members) - a - 1
+    return total / pairs if pairs else 0.0
+
+
+def _candidate(
+    tables: PartnerTables,
+    theme: tuple[str, str, float],
+    members: npt.NDArray[np.int64],
+    countries: list[str],
+    left_out: int,
+    industry: npt.NDArray[np.float64],
+    smes: Mapping[int, float | None],
+) -> Candidate:
+    t = tables
+    kind, code, share = theme
+    inside = set(members.tolist())
+    links = sum(len(t.partners[i] & inside) for i in members) // 2
+    clusters = sorted(
+        (CandidateCluster(int(t.ids[i]), t.names[i], str(t.countries[i])) for i in members),
+        key=lambda c: (c.country, c.name, c.id),
+    )
+    member_counts = np.nan_to_num(t.members[members], nan=0.0)
+    sme_counts = [smes.get(c.id) for c in clusters]
+    label = theme_label(kind, code)
+    reasons = [
+        Reason(
+            kind,
+            round(share, 4),
+            {"code": code, "sharing": round(share * len(members)), "clusters": len(members)},
+        ),
+        Reason(
+            "industry",
+            round(_mean_industry(t, members, industry), 4),
+            {"pairs": len(members) * (len(members) - 1) // 2},
+        ),
+        Reason("countries", float(len(countries)), {"countries": countries}),
+        Reason("cooperation", float(links), {"links": links}),
+        # Members of the Leiden community outside the theme (split off or dropped).
+        Reason("left_out", float(left_out), {"community": len(members) + left_out}),
+    ]
+    return Candidate(
+        name=f"{label} meta-cluster ({', '.join(countries)})",
+        sector=code,
+        kind=kind,
+        label=label,
+        countries=countries,
+        clusters=clusters,
+        members=int(member_counts.sum()),
+        smes=int(sum(float(s) for s in sme_counts if s is not None and np.isfinite(float(s)))),
+        reasons=reasons,
+    )

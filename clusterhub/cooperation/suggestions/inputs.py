@@ -1,0 +1,155 @@
+"""The plain tables partner suggestions read, loaded from the database once per state.
+
+The state ("generation") is the newest history entry of the registry's records, the newest
+mapping result and the newest stored relatedness set: any write to one of them makes the
+next suggestion rebuild the tables; between writes a profile's suggestions cost one query
+for the generation and a vectorised pass over the arrays.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pandas as pd
+from django.db.models import Max
+
+from clusterhub.analytics.partners import PartnerTables, build_tables
+from clusterhub.audit.models import AuditEntry
+from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
+from clusterhub.mapping.models import MappingCell, MappingResult
+from clusterhub.mapping.queries import category_candidates, region_candidates
+from clusterhub.registry.models import Cluster, ClusterTag, Cooperation
+
+TAG_FIELDS = ("sectors", "ecosystems", "services", "needs")
+REGISTRY_MODELS = ("cluster", "cooperation")
+# How a cell of the Cluster Mapping method counts as regional strength (stars count n / 3).
+CMP_STRENGTH = (("strong", 1.0), ("significant", 0.5), ("qualifying", 0.25))
+
+
+def generation() -> tuple[Any, ...]:
+    """What the tables were built from; changes whenever one of their sources does."""
+    audit = AuditEntry.objects.filter(model__in=REGISTRY_MODELS).aggregate(newest=Max("id"))
+    clusters = Cluster.objects.aggregate(newest=Max("id"), modified=Max("modified_at"))
+    mapping = MappingResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
+    matrix = RelatednessResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
+    return (
+        audit["newest"],
+        clusters["newest"],
+        clusters["modified"],
+        mapping["newest"],
+        mapping["loaded"],
+        matrix["newest"],
+        matrix["loaded"],
+    )
+
+
+def _clusters() -> pd.DataFrame:
+    rows = Cluster.objects.values_list(
+        "id", "name", "country", "nuts_id", "lifecycle", "members_total"
+    ).order_by("id")
+    frame = pd.DataFrame(
+        list(rows), columns=["id", "name", "country", "nuts", "lifecycle", "members_total"]
+    )
+    frame["nuts"] = frame["nuts"].fillna("")
+    frame["members_total"] = pd.to_numeric(frame["members_total"], errors="coerce")
+    return frame
+
+
+def _tags() -> pd.DataFrame:
+    rows = ClusterTag.objects.filter(field__in=TAG_FIELDS).values_list(
+        "cluster_id", "field", "term__code"
+    )
+    return pd.DataFrame(list(rows), columns=["cluster_id", "field", "code"])
+
+
+def _cooperations() -> pd.DataFrame:
+    rows = Cooperation.objects.filter(partner__isnull=False).values_list("cluster_id", "partner_id")
+    return pd.DataFrame(list(rows), columns=["cluster_id", "partner_id"])
+
+
+def current_matrix() -> RelatednessResult | None:
+    """The newest stored relatedness set (the one suggestions use)."""
+    return RelatednessResult.objects.order_by("-loaded_at", "-id").first()
+
+
+def _relatedness() -> pd.DataFrame | None:
+    result = current_matrix()
+    if result is None:
+        return None
+    rows = RelatednessPair.objects.filter(result=result).values_list(
+        "category_a", "category_b", "relatedness"
+    )
+    return pd.DataFrame(list(rows), columns=["category_a", "category_b", "relatedness"])
+
+
+def _strength(clusters: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame | None:
+    """Each organisation's regional strength in its sectors, from the newest mapping result
+    (star ratings preferred), in the most detailed region and category it has a cell for."""
+    result = (
+        MappingResult.objects.order_by("-loaded_at", "-id")
+        .filter(method=MappingResult.Method.STARS)
+        .first()
+        or MappingResult.objects.order_by("-loaded_at", "-id").first()
+    )
+    if result is None:
+        return None
+    stars = result.method == MappingResult.Method.STARS
+    cells = MappingCell.objects.filter(result=result)
+    cells = cells.filter(stars__gt=0) if stars else cells.filter(qualifying=True)
+    year = cells.aggregate(latest=Max("year"))["latest"]
+    if year is not None:
+        cells = cells.filter(year=year)
+    found: dict[tuple[str, str], tuple[float, str]] = {}
+    for region, category, n, strong, significant in cells.values_list(
+        "region", "category", "stars", "strong", "significant"
+    ):
+        if stars:
+            count = int(n or 0)
+            found[(region, category)] = (min(count, 3) / 3.0, f"{count}★")
+        else:
+            flags = {"strong": strong, "significant": significant, "qualifying": True}
+            name, value = next((f, v) for f, v in CMP_STRENGTH if flags[f])
+            found[(region, category)] = (value, name)
+    if not found:
+        return None
+    sectors = tags[tags["field"] == "sectors"]
+    nuts = dict(zip(clusters["id"], clusters["nuts"], strict=True))
+    rows = []
+    for cid, code in zip(sectors["cluster_id"], sectors["code"], strict=True):
+        region_codes = region_candidates(nuts.get(cid) or "")
+        for category in category_candidates(code):
+            hit = next((r for r in region_codes if (r, category) in found), None)
+            if hit is not None:
+                value, label = found[(hit, category)]
+                rows.append((cid, hit, category, value, label))
+                break
+    return pd.DataFrame(rows, columns=["cluster_id", "region", "category", "strength", "label"])
+
+
+def load_tables() -> PartnerTables:
+    clusters, tags = _clusters(), _tags()
+    return build_tables(clusters, tags, _cooperations(), _strength(clusters, tags), _relatedness())
+
+
+_lock = threading.Lock()
+_cached: tuple[tuple[Any, ...], PartnerTables] | None = None
+
+
+def current_tables() -> PartnerTables:
+    """The tables for the registry as it is now (rebuilt after any change)."""
+    global _cached
+    state = generation()
+    cached = _cached
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    with _lock:
+        if _cached is None or _cached[0] != state:
+            _cached = (state, load_tables())
+        return _cached[1]
+
+
+def forget() -> None:
+    """Drop the cached tables (tests that write around the services call this)."""
+    global _cached
+    _cached = None

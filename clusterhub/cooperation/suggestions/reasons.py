@@ -1,0 +1,82 @@
+"""Sentences for the parts of a suggestion's score, in the active language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from clusterhub.analytics.partners import Reason
+from clusterhub.registry.vocabulary_labels import country_label, label
+from clusterhub.standard import vocabularies as vocab
+
+_LEVELS = {
+    "group": lambda a, b: _("%(a)s and %(b)s are in the same NACE group") % {"a": a, "b": b},
+    "division": lambda a, b: _("%(a)s and %(b)s are in the same NACE division") % {"a": a, "b": b},
+    "section": lambda a, b: _("%(a)s and %(b)s are in the same NACE section") % {"a": a, "b": b},
+}
+
+
+def _services(codes: object) -> str:
+    return ", ".join(label(vocab.SERVICES, str(c)) for c in codes or [])  # type: ignore[attr-defined]
+
+
+def _industry(d: dict[str, object]) -> str:
+    a, b, kind = str(d["a"]), str(d["b"]), str(d["kind"])
+    if kind == "same":
+        return _("works in the same industry: %(code)s") % {"code": b}
+    if kind == "matrix":
+        return _("%(a)s ↔ %(b)s relatedness %(value).2f, top %(top)s %%") % {
+            "a": a,
+            "b": b,
+            "value": d["relatedness"],
+            "top": f"{max(float(str(d['top_percent'])), 0.1):g}",
+        }
+    return _LEVELS[kind](a, b)
+
+
+def _strength(d: dict[str, object]) -> str:
+    values = {"label": d["label"], "region": d["region"], "category": d["category"]}
+    if str(d["label"]).endswith("★"):
+        values["stars"] = str(d["label"]).rstrip("★")
+        return _("%(stars)s-star region in %(category)s (%(region)s)") % values
+    return _("%(label)s cluster region in %(category)s (%(region)s)") % values
+
+
+_TEXTS: dict[str, Callable[[dict[str, object]], str]] = {
+    "needs": lambda d: (
+        _("offers %(services)s, which you need") % {"services": _services(d["services"])}
+    ),
+    "offers": lambda d: (
+        _("needs %(services)s, which you offer") % {"services": _services(d["services"])}
+    ),
+    "industry": _industry,
+    "ecosystem": lambda d: (
+        _("shares the ecosystem %(ecosystems)s")
+        % {
+            "ecosystems": ", ".join(
+                label(vocab.ECOSYSTEMS, str(c))
+                for c in d["ecosystems"]  # type: ignore[attr-defined]
+            )
+        }
+    ),
+    "strength": _strength,
+    "cross_border": lambda d: (
+        _("across the border, in %(country)s") % {"country": country_label(str(d["country"]))}
+    ),
+    "lifecycle": lambda d: (
+        _("complementary lifecycle stages: %(theirs)s and yours %(own)s")
+        % {
+            "theirs": label(vocab.LIFECYCLE, str(d["theirs"])).lower(),
+            "own": label(vocab.LIFECYCLE, str(d["own"])).lower(),
+        }
+    ),
+    "size": lambda d: (
+        _("comparable size: %(theirs)d members, you %(own)d")
+        % {"theirs": d["theirs"], "own": d["own"]}
+    ),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    return _TEXTS[reason.code](reason.details)

@@ -1,0 +1,173 @@
+"""Partner suggestions for one organisation or all of them, and dismissing one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
+from clusterhub.analytics.partners import Scorer, Suggestion, weights_with
+from clusterhub.audit.services import Actor, Change, record
+from clusterhub.cooperation.models import SuggestionDismissal
+from clusterhub.cooperation.suggestions.inputs import current_tables
+from clusterhub.cooperation.suggestions.reasons import reason_text
+from clusterhub.registry.models import Cluster
+
+DEFAULT_TOP = 10
+MAX_TOP = 100
+DISMISSAL = "suggestion_dismissal"
+
+
+class NotInRegistry(LookupError):
+    """The organisation has no row in the tables (created after they were read)."""
+
+
+@dataclass(frozen=True)
+class ExplainedReason:
+    code: str
+    text: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A suggested partner, its reasons in the active language."""
+
+    id: int
+    name: str
+    country: str
+    score: float
+    reasons: list[ExplainedReason]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "score": self.score,
+            "reasons": [{"code": r.code, "text": r.text, "value": r.value} for r in self.reasons],
+        }
+
+
+def _explained(suggestion: Suggestion) -> Partner:
+    return Partner(
+        id=suggestion.id,
+        name=suggestion.name,
+        country=suggestion.country,
+        score=suggestion.score,
+        reasons=[ExplainedReason(r.code, reason_text(r), r.value) for r in suggestion.reasons],
+    )
+
+
+def dismissed_by_cluster(cluster_ids: Iterable[int] | None = None) -> dict[int, set[int]]:
+    rows = SuggestionDismissal.objects.all()
+    if cluster_ids is not None:
+        rows = rows.filter(cluster_id__in=list(cluster_ids))
+    found: dict[int, set[int]] = {}
+    for cluster_id, candidate_id in rows.values_list("cluster_id", "candidate_id"):
+        found.setdefault(cluster_id, set()).add(candidate_id)
+    return found
+
+
+def suggestions_for(
+    cluster: Cluster,
+    top: int = DEFAULT_TOP,
+    weights: Mapping[str, float] | None = None,
+    *,
+    include_partners: bool = False,
+    include_dismissed: bool = False,
+) -> list[Partner]:
+    """The `top` best partners for `cluster`, best first. Weights change the defaults
+    (UnknownWeight, BadWeight for bad ones); dismissed candidates are left out."""
+    chosen = weights_with(weights)
+    tables = current_tables()
+    position = tables.position.get(cluster.pk)
+    if position is None:
+        raise NotInRegistry(cluster.pk)
+    exclude = () if include_dismissed else dismissed_by_cluster([cluster.pk]).get(cluster.pk, ())
+    found = Scorer(tables).top(
+        position, top, chosen, include_partners=include_partners, exclude=exclude
+    )
+    return [_explained(s) for s in found]
+
+
+def suggestions_for_all(
+    top: int = DEFAULT_TOP,
+    weights: Mapping[str, float] | None = None,
+    *,
+    countries: Iterable[str] | None = None,
+    include_partners: bool = False,
+) -> list[tuple[int, str, str, list[Suggestion]]]:
+    """(id, name, country, suggestions) for every organisation (of `countries`, when
+    given), without sentences: the coordinators' table and the benchmark."""
+    chosen = weights_with(weights)
+    tables = current_tables()
+    scorer = Scorer(tables)
+    wanted = set(countries) if countries is not None else None
+    dismissed = dismissed_by_cluster()
+    rows = []
+    for i, cluster_id in enumerate(tables.ids.tolist()):
+        country = str(tables.countries[i])
+        if wanted is not None and country not in wanted:
+            continue
+        found = scorer.top(
+            i,
+            top,
+            chosen,
+            include_partners=include_partners,
+            exclude=dismissed.get(cluster_id, ()),
+        )
+        rows.append((cluster_id, tables.names[i], country, found))
+    return rows
+
+
+def dismiss(cluster: Cluster, candidate: Cluster, actor: Actor) -> bool:
+    """Keep `candidate` out of `cluster`'s suggestions from now on; False when it already
+    was. Allowed to whoever may edit `cluster` (its managers, its country's coordinators)."""
+    if actor.user is not None and not can(actor.user, Action.DISMISS_SUGGESTION, cluster):
+        raise NotPermitted(Refusal.RECORD)
+    try:
+        with transaction.atomic():
+            dismissal = SuggestionDismissal.objects.create(
+                cluster=cluster, candidate=candidate, dismissed_by=actor.user
+            )
+            record(
+                actor,
+                Change(
+                    "create",
+                    DISMISSAL,
+                    str(dismissal.pk),
+                    f"{cluster.name} - {candidate.name}",
+                    None,
+                    {"cluster": cluster.pk, "candidate": candidate.pk},
+                ),
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def restore(cluster: Cluster, candidate: Cluster, actor: Actor) -> bool:
+    """Let a dismissed candidate be suggested again; False when it was not dismissed."""
+    if actor.user is not None and not can(actor.user, Action.DISMISS_SUGGESTION, cluster):
+        raise NotPermitted(Refusal.RECORD)
+    with transaction.atomic():
+        dismissal = SuggestionDismissal.objects.filter(cluster=cluster, candidate=candidate).first()
+        if dismissal is None:
+            return False
+        record(
+            actor,
+            Change(
+                "delete",
+                DISMISSAL,
+                str(dismissal.pk),
+                f"{cluster.name} - {candidate.name}",
+                {"cluster": cluster.pk, "candidate": candidate.pk},
+                None,
+            ),
+        )
+        dismissal.delete()
+    return True
