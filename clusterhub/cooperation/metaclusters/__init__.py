@@ -1,0 +1,1 @@
+"""Meta-clusters run as objects: services for every write, live figures for the pages."""
