@@ -219,3 +219,54 @@ def test_bad_input_is_refused_in_one_sentence_naming_the_value(
     assert not outcome.ok
     assert named in outcome.error
     assert "\n" not in outcome.error.strip()
+
+
+def store_matrix(pairs: list[tuple[str, str, float]]) -> None:
+    from django.utils import timezone
+
+    from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
+
+    result = RelatednessResult.objects.create(
+        name="test matrix", slug="test-matrix", loaded_at=timezone.now(), loaded_by="test"
+    )
+    RelatednessPair.objects.bulk_create(
+        RelatednessPair(result=result, category_a=a, category_b=b, relatedness=r)
+        for a, b, r in pairs
+    )
+
+
+def test_a_stored_matrix_decides_industry_relatedness_over_the_nace_hierarchy(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    add("plastics", sectors="C22")
+    add("health", sectors="Q86")
+    assert before(order(cli), "Cluster plastics", "Cluster health")  # same NACE section
+    store_matrix(
+        [("C29", "Q86", 0.9), ("C29", "C22", 0.1), ("C29", "A01", 0.2), ("C29", "J62", 0.3)]
+    )
+    names = order(cli)
+    assert before(names, "Cluster health", "Cluster plastics")
+    best = ranked(cli, "--cluster", "me", "--top", "1")[0]
+    industry = next(r for r in best["reasons"] if r["code"] == "industry")
+    assert "C29 ↔ Q86 relatedness 0.90" in industry["text"]
+
+
+def test_a_candidate_in_a_strong_region_of_its_sector_comes_before_one_that_is_not(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from clusterhub.mapping.models import MappingCell, MappingResult
+
+    add("strong", nuts="SK01", sectors="Q86")
+    add("weak", nuts="SK02", sectors="Q86")
+    result = MappingResult.objects.create(
+        name="stars", slug="stars", method=MappingResult.Method.STARS,
+        loaded_at=timezone.now(), loaded_by="test",
+    )  # fmt: skip
+    MappingCell.objects.create(result=result, region="SK01", category="Q86", stars=3)
+    names = order(cli)
+    assert before(names, "Cluster strong", "Cluster weak")
+    best = next(r for r in ranked(cli, "--cluster", "me") if r["name"] == "Cluster strong")
+    strength = next(r for r in best["reasons"] if r["code"] == "strength")
+    assert strength["text"] == "3-star region in Q86 (SK01)"

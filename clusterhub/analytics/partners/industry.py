@@ -59,9 +59,12 @@ class IndustryRelatedness:
         self.part: npt.NDArray[np.float64] = np.zeros((k, k))
         self.raw: npt.NDArray[np.float64] = np.full((k, k), np.nan)
         self.kind: npt.NDArray[np.str_] = np.full((k, k), "", dtype=object)
+        # The pair's rank from the top of the matrix, in percent of its pairs.
+        self.top: npt.NDArray[np.float64] = np.zeros((k, k))
         self.has_matrix = matrix is not None and not matrix.empty
         lookup, values = self._matrix(matrix)
-        keys = [self._key(code, lookup) for code in codes]
+        known = {code for pair in lookup for code in pair}
+        keys = [next((lv for lv in _levels(code) if lv in known), None) for code in codes]
         for i, a in enumerate(codes):
             for j, b in enumerate(codes):
                 self._fill(i, j, a, b, keys[i], keys[j], lookup, values)
@@ -76,11 +79,6 @@ class IndustryRelatedness:
         b = matrix["category_b"].astype(str).tolist()
         r = matrix["relatedness"].astype(float).to_numpy()
         return dict(zip(zip(a, b, strict=True), r.tolist(), strict=True)), np.sort(r)
-
-    @staticmethod
-    def _key(code: str, lookup: dict[tuple[str, str], float]) -> str | None:
-        known = {a for a, _b in lookup}
-        return next((level for level in _levels(code) if level in known), None)
 
     def _fill(
         self,
@@ -97,12 +95,16 @@ class IndustryRelatedness:
             if key_a == key_b:
                 self.part[i, j], self.kind[i, j], self.raw[i, j] = 1.0, "same", 1.0
                 return
-            value = lookup.get((key_a, key_b))
+            # Many published matrices list each pair once: the reverse pair stands in.
+            value = lookup.get((key_a, key_b), lookup.get((key_b, key_a)))
             if value is not None:
                 below = np.searchsorted(values, value, side="right")
                 self.part[i, j] = below / len(values)
                 self.raw[i, j] = value
                 self.kind[i, j] = "matrix"
+                self.top[i, j] = (
+                    100.0 * (len(values) - np.searchsorted(values, value)) / len(values)
+                )
                 return
         level = hierarchy_level(a, b)
         if level:
@@ -111,7 +113,10 @@ class IndustryRelatedness:
             self.kind[i, j] = level
 
     def explain(self, i: int, j: int) -> PairExplanation:
-        top = 100.0 * (1.0 - self.part[i, j]) if self.kind[i, j] == "matrix" else 0.0
         return PairExplanation(
-            self.codes[i], self.codes[j], str(self.kind[i, j]), float(self.raw[i, j]), top
+            self.codes[i],
+            self.codes[j],
+            str(self.kind[i, j]),
+            float(self.raw[i, j]),
+            float(self.top[i, j]),
         )
