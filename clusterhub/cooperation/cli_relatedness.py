@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from clusterhub.analytics.mapping import read_inputs
 from clusterhub.analytics.mapping.inputs import MappingInputs
@@ -20,6 +21,9 @@ from clusterhub.analytics.relatedness import (
     relatedness,
 )
 from clusterhub.analytics.relatedness.blend import Weighted, blend, check_weights, read_matrix
+from clusterhub.audit.services import Actor
+from clusterhub.cooperation.cli_load_relatedness import command_actor
+from clusterhub.cooperation.relatedness_store import Stored, check_storable, store_relatedness
 from clusterhub.lib.refusal import Refused, RefusedValue
 
 HELP = "Relatedness of every pair of categories from the co-location of their employment."
@@ -54,18 +58,31 @@ def add_arguments(parser: CommandParser) -> None:
         "Parquet) with this weight (0 to 1); repeatable; the weights add up to at most 1 and "
         "the co-location measure has the rest",
     )
-    parser.add_argument("--out", type=Path, required=True, help="R.csv or R.parquet")
+    parser.add_argument("--out", type=Path, help="R.csv or R.parquet")
+    parser.add_argument(
+        "--store",
+        metavar="NAME",
+        help="also store the result as the relatedness set NAME (see relatedness-sets)",
+    )
+    parser.add_argument(
+        "--replace", action="store_true", help="with --store: replace the set of this name"
+    )
 
 
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
-    out: Path = options["out"]
-    if out.suffix.lower() not in FORMATS:
+    out: Path | None = options["out"]
+    store: str | None = options["store"]
+    if out is None and store is None:
+        raise CommandError("the result needs a place: --out R.csv|R.parquet, --store NAME, or both")
+    if out is not None and out.suffix.lower() not in FORMATS:
         raise CommandError(f"--out {out}: the result must be a .csv or .parquet file")
-    if not out.parent.is_dir():
+    if out is not None and not out.parent.is_dir():
         raise CommandError(f"--out {out}: the folder {out.parent} does not exist")
     if options["measure"] not in MEASURES:
         raise CommandError(f"--measure: {UnknownMeasure(options['measure'])}")
     try:
+        if store is not None:  # before the computation: a taken name fails fast
+            check_storable(store, replace=options["replace"], actor=_actor(), label="--store")
         weights = parse_blend(options["blend"])
         check_weights([(str(path), weight) for path, weight in weights])
         imported = [Weighted(path.name, read_matrix(path), weight) for path, weight in weights]
@@ -80,11 +97,37 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     observations = _observations(inputs)
     totals = _region_totals(inputs)
     result = blend(relatedness(observations, options["measure"], region_totals=totals), imported)
-    _write(result, out)
     categories = result["category_a"].nunique()
-    command.stdout.write(
-        f"{out}: {len(result):,} pairs of {categories:,} categories ({describe(options)})"
-    )
+    summary = f"{len(result):,} pairs of {categories:,} categories ({describe(options)})"
+    # One transaction: a file that cannot be written leaves no set stored, and a set refused
+    # leaves no file written.
+    with transaction.atomic():
+        if store is not None:
+            stored = _store(result, store, options)
+        if out is not None:
+            _write(result, out)
+    if out is not None:
+        command.stdout.write(f"{out}: {summary}")
+    if store is not None:
+        command.stdout.write(f"{stored.summary()}; see clusterhub cooperation relatedness-sets")
+
+
+def _actor() -> Actor:
+    return command_actor("relatedness", "cooperation relatedness --store")
+
+
+def _store(result: pd.DataFrame, name: str, options: dict[str, Any]) -> Stored:
+    try:
+        return store_relatedness(
+            result,
+            name=name,
+            measure=describe(options),
+            source=Path(options["observations"]).name,
+            replace=options["replace"],
+            actor=_actor(),
+        )
+    except Refused as refused:
+        raise CommandError(str(refused)) from None
 
 
 def describe(options: dict[str, Any]) -> str:

@@ -6,10 +6,20 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from clusterhub.cooperation import cli_relatedness, cli_suggest
+from clusterhub.cooperation import (
+    cli_load_relatedness,
+    cli_relatedness,
+    cli_relatedness_sets,
+    cli_suggest,
+)
 
 # Each verb is one module with add_arguments(parser) and run(command, options).
-VERBS = {"relatedness": cli_relatedness, "suggest": cli_suggest}
+VERBS = {
+    "relatedness": cli_relatedness,
+    "load-relatedness": cli_load_relatedness,
+    "relatedness-sets": cli_relatedness_sets,
+    "suggest": cli_suggest,
+}
 
 
 class Command(BaseCommand):
