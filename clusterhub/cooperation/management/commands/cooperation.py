@@ -10,6 +10,7 @@ from clusterhub.cooperation import (
     cli_load_relatedness,
     cli_relatedness,
     cli_relatedness_sets,
+    cli_sectors,
     cli_suggest,
 )
 
@@ -19,6 +20,7 @@ VERBS = {
     "load-relatedness": cli_load_relatedness,
     "relatedness-sets": cli_relatedness_sets,
     "suggest": cli_suggest,
+    "sectors": cli_sectors,
 }
 
 

@@ -1,0 +1,64 @@
+"""`clusterhub cooperation sectors`: the most promising sectors for cross-regional
+meta-clusters, best first, each with its reasons."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from rich.console import Console
+from rich.table import Table
+
+from clusterhub.analytics.sectors import SectorRank
+from clusterhub.cooperation.sectors import as_json, explained, ranked_sectors, sector_name
+
+HELP = "The most promising sectors (ecosystems, NACE divisions) for cross-regional meta-clusters."
+MAX_TOP = 1000
+
+
+def add_arguments(parser: CommandParser) -> None:
+    parser.add_argument("--top", default="10", help=f"how many (1 to {MAX_TOP}; default 10)")
+    parser.add_argument("--format", choices=["json", "table"], default="table")
+
+
+def parse_top(given: str) -> int:
+    try:
+        top = int(given)
+    except ValueError:
+        top = 0
+    if not 1 <= top <= MAX_TOP:
+        raise CommandError(f"--top {given}: give a whole number from 1 to {MAX_TOP}")
+    return top
+
+
+def run(command: BaseCommand, options: dict[str, Any]) -> None:
+    top = parse_top(options["top"])
+    ranks = ranked_sectors(top)
+    if options["format"] == "json":
+        command.stdout.write(json.dumps(as_json(ranks), ensure_ascii=False, indent=2))
+        return
+    _print_table(command, ranks)
+
+
+def _print_table(command: BaseCommand, ranks: list[SectorRank]) -> None:
+    table = Table(title="Most promising sectors for cross-regional meta-clusters")
+    for column in ("#", "sector", "kind", "clusters", "countries", "score", "reasons"):
+        table.add_column(column, overflow="fold")
+    for rank in ranks:
+        reasons = "\n".join(f"{r.value:.2f}  {r.text}" for r in explained(rank))
+        table.add_row(
+            str(rank.rank),
+            sector_name(rank.kind, rank.code),
+            rank.kind,
+            str(len(rank.cluster_ids)),
+            str(len(rank.countries)),
+            f"{rank.score:.2f}",
+            reasons,
+        )
+    console = Console(width=160, markup=False, highlight=False, record=True, file=io.StringIO())
+    console.print(table)
+    command.stdout.write(console.export_text())
+    if not ranks:
+        command.stdout.write("No sector has two clusters or more yet.")

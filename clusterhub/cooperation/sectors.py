@@ -1,0 +1,223 @@
+"""The most promising sectors for cross-regional meta-clusters, from the database: the tables
+partner suggestions read (`suggestions.inputs`, with the SME members added) ranked by
+`clusterhub.analytics.sectors`, named and explained in the active language."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from clusterhub.analytics.sectors import DIVISION, Reason, SectorRank, rank_sectors
+from clusterhub.cooperation.suggestions import inputs
+from clusterhub.registry.models import Cluster
+from clusterhub.registry.vocabulary_labels import country_label, label
+from clusterhub.standard import nace
+from clusterhub.standard import vocabularies as vocab
+
+
+def load_tables() -> dict[str, pd.DataFrame | None]:
+    """The ranking's input tables, as `rank_sectors` takes them (keyword by keyword)."""
+    clusters = inputs._clusters()
+    smes = dict(Cluster.objects.values_list("id", "members_sme"))
+    clusters["smes"] = pd.to_numeric(clusters["id"].map(smes), errors="coerce")
+    tags = inputs._tags()
+    return {
+        "clusters": clusters,
+        "tags": tags,
+        "cooperations": inputs._cooperations(),
+        "strength": inputs._strength(clusters, tags),
+        "relatedness": inputs._relatedness(),
+    }
+
+
+_lock = threading.Lock()
+_cached: tuple[tuple[Any, ...], list[SectorRank]] | None = None
+
+
+def ranked_sectors(top: int | None = None) -> list[SectorRank]:
+    """The ranking for the registry as it is now (computed again after any change)."""
+    global _cached
+    state = inputs.generation()
+    with _lock:
+        if _cached is None or _cached[0] != state:
+            _cached = (state, rank_sectors(**load_tables()))  # type: ignore[arg-type]
+        ranks = _cached[1]
+    return ranks if top is None else ranks[:top]
+
+
+def forget() -> None:
+    """Drop the cached ranking (tests that write around the services call this)."""
+    global _cached
+    _cached = None
+
+
+def sector_name(kind: str, code: str) -> str:
+    """`Digital`, or `C29 Manufacture of motor vehicles…` for a NACE division."""
+    if kind == DIVISION:
+        title = nace.DIVISIONS.get(code[1:3], "")
+        return f"{code} {title}".strip()
+    return label(vocab.ECOSYSTEMS, code) if code in vocab.ECOSYSTEMS else code
+
+
+def kind_name(kind: str) -> str:
+    return _("NACE division") if kind == DIVISION else _("industrial ecosystem")
+
+
+def _countries(codes: object) -> str:
+    return ", ".join(country_label(str(c)) or str(c) for c in codes)  # type: ignore[attr-defined]
+
+
+def _relatedness(d: dict[str, Any]) -> str:
+    values = {"mean": d["mean"], "pairs": d["pairs"]}
+    if d.get("basis") == "matrix":
+        return (
+            _(
+                "their industries are related: %(mean).2f on average over %(pairs)s pairs "
+                "(percentile in the stored relatedness)"
+            )
+            % values
+        )
+    return (
+        _(
+            "their industries are related: %(mean).2f on average over %(pairs)s pairs "
+            "(NACE hierarchy)"
+        )
+        % values
+    )
+
+
+_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "clusters": lambda d: (
+        ngettext(
+            "%(clusters)s cluster in %(countries)s countries",
+            "%(clusters)s clusters in %(countries)s countries",
+            d["clusters"],
+        )
+        % d
+    ),
+    "countries": lambda d: (
+        ngettext("%(n)s country: %(list)s", "%(n)s countries: %(list)s", d["countries"])
+        % {"n": d["countries"], "list": _countries(d["list"])}
+    ),
+    "members": lambda d: (
+        _("%(members)s members (%(reported)s of %(clusters)s clusters report them)") % d
+    ),
+    "smes": lambda d: (
+        _("%(smes)s SME members (%(reported)s of %(clusters)s clusters report them)") % d
+    ),
+    "strength": lambda d: (
+        _(
+            "%(strong)s of %(clusters)s clusters in regions strong in the sector (mean strength "
+            "%(mean).2f)"
+        )
+        % d
+    ),
+    "relatedness": _relatedness,
+    "cooperation": lambda d: (
+        _(
+            "%(cooperating)s of %(clusters)s clusters already cooperate across a border within "
+            "the sector"
+        )
+        % d
+    ),
+    "needs": lambda d: (
+        _(
+            "%(offered)s of %(needs)s needs of its clusters are offered by a cluster of the "
+            "sector in another country"
+        )
+        % d
+    ),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    return _TEXTS[reason.code](reason.details)
+
+
+def criterion_names() -> dict[str, str]:
+    """The criteria's short names, translated (chart legends, table headings)."""
+    return {
+        "clusters": _("Clusters"),
+        "countries": _("Countries"),
+        "members": _("Members"),
+        "smes": _("SME members"),
+        "strength": _("Regional strength"),
+        "relatedness": _("Related industries"),
+        "cooperation": _("Cross-border cooperation"),
+        "needs": _("Needs offered abroad"),
+    }
+
+
+@dataclass(frozen=True)
+class ExplainedReason:
+    code: str
+    text: str
+    value: float
+
+
+def explained(rank: SectorRank) -> list[ExplainedReason]:
+    return [ExplainedReason(r.code, reason_text(r), r.value) for r in rank.reasons]
+
+
+def as_json(ranks: list[SectorRank]) -> list[dict[str, Any]]:
+    """The ranking as plain objects (the command's JSON)."""
+    return [
+        {
+            "rank": r.rank,
+            "kind": r.kind,
+            "code": r.code,
+            "name": sector_name(r.kind, r.code),
+            "score": r.score,
+            "clusters": len(r.cluster_ids),
+            "countries": r.countries,
+            "criteria": r.contributions,
+            "reasons": [{"code": e.code, "text": e.text, "value": e.value} for e in explained(r)],
+        }
+        for r in ranks
+    ]
+
+
+def chart_spec(ranks: list[SectorRank], *, width: int = 440) -> dict[str, Any]:
+    """A Vega-Lite chart (Altair) of the sectors' scores, one bar each, best on top, stacked
+    by criterion (each part is the criterion's weighted contribution)."""
+    import altair as alt
+
+    names = criterion_names()
+    order = list(names)
+    sectors = [sector_name(r.kind, r.code) for r in ranks]
+    values = [
+        {
+            "sector": sector,
+            "criterion": names[criterion],
+            "order": order.index(criterion),
+            "value": rank.contributions[criterion],
+        }
+        for sector, rank in zip(sectors, ranks, strict=True)
+        for criterion in order
+        if rank.contributions[criterion] > 0
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            y=alt.Y("sector:N", sort=sectors, title=_("Sector")),
+            x=alt.X("sum(value):Q", title=_("Score")),
+            color=alt.Color(
+                "criterion:N",
+                sort=[names[c] for c in order],
+                title=None,
+                legend=alt.Legend(orient="bottom", columns=4),
+            ),
+            order=alt.Order("order:Q"),
+        )
+        .properties(width=width, height=max(60, 22 * len(ranks)))
+    )
+    spec: dict[str, Any] = chart.to_dict()
+    spec.pop("$schema", None)
+    return spec
