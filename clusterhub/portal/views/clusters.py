@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.policy import Action, can
 from clusterhub.benchmarking.peers import peer_comparison
+from clusterhub.cooperation.views.suggestions import profile_suggestions
 from clusterhub.mapping.queries import region_badges
 from clusterhub.registry import profiles
 from clusterhub.registry.models import Cluster
@@ -100,5 +101,7 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "peers": peer_comparison(cluster)
         if can(request.user, Action.VIEW_BENCHMARK, cluster)
         else None,
+        # Signed-in users with a role (None for others); from the cached tables.
+        "suggestions": profile_suggestions(request.user, cluster),
     }
     return render(request, "portal/clusters/detail.html", context)
