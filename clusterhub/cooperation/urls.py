@@ -3,6 +3,8 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from clusterhub.cooperation.views import metacluster_parts as meta_parts
+from clusterhub.cooperation.views import metaclusters as metas
 from clusterhub.cooperation.views import sectors, suggestions
 
 app_name = "cooperation"
@@ -19,4 +21,32 @@ urlpatterns: list[URLPattern | URLResolver] = [
         suggestions.restore_suggestion,
         name="suggestion_restore",
     ),
+]
+
+# Meta-clusters: the public pages, the coordinators' creation, the managers' forms.
+_META = "metaclusters/<slug:slug>/"
+urlpatterns += [
+    path("metaclusters/", metas.metacluster_list, name="metacluster_list"),
+    path("metaclusters/new/", metas.metacluster_new, name="metacluster_new"),
+    path(
+        "metaclusters/from-candidate/",
+        metas.metacluster_from_candidate,
+        name="metacluster_from_candidate",
+    ),
+    path(_META, metas.metacluster_detail, name="metacluster_detail"),
+    path(_META + "members.geojson", metas.metacluster_map_data, name="metacluster_map_data"),
+    path(_META + "regions.geojson", metas.metacluster_region_data, name="metacluster_region_data"),
+    path(_META + "edit/", meta_parts.metacluster_edit, name="metacluster_edit"),
+    path(_META + "members/", meta_parts.metacluster_members, name="metacluster_members"),
+    path(_META + "members/<int:pk>/leave/", meta_parts.metacluster_leave, name="metacluster_leave"),
+    path(_META + "working-group/new/", meta_parts.person_edit, name="person_new"),
+    path(_META + "working-group/<int:pk>/edit/", meta_parts.person_edit, name="person_edit"),
+    path(_META + "working-group/<int:pk>/delete/", meta_parts.person_delete, name="person_delete"),
+    path(_META + "meetings/new/", meta_parts.meeting_edit, name="meeting_new"),
+    path(_META + "meetings/<int:pk>/edit/", meta_parts.meeting_edit, name="meeting_edit"),
+    path(_META + "meetings/<int:pk>/delete/", meta_parts.meeting_delete, name="meeting_delete"),
+    path(_META + "plan/", meta_parts.plan_edit, name="plan_edit"),
+    path(_META + "plan/goals/new/", meta_parts.goal_edit, name="goal_new"),
+    path(_META + "plan/goals/<int:pk>/edit/", meta_parts.goal_edit, name="goal_edit"),
+    path(_META + "plan/goals/<int:pk>/delete/", meta_parts.goal_delete, name="goal_delete"),
 ]

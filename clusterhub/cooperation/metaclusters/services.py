@@ -32,6 +32,8 @@ from clusterhub.registry.models import Cluster
 from clusterhub.standard import vocabularies as vocab
 
 MAX_MEMBERS = 500
+# Addresses next to the meta-clusters' own (metaclusters/new/): never a meta-cluster's slug.
+RESERVED_SLUGS = frozenset({"new", "from-candidate"})
 _EDITABLE = ("name", "ecosystem", "sectors", "description", "founded")
 
 
@@ -79,7 +81,7 @@ def _clusters(problems: Problems, ids: Iterable[Any]) -> list[Cluster]:
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:180] or "meta-cluster"
     slug, n = base, 1
-    while MetaCluster.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or MetaCluster.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -1,0 +1,1 @@
+"""The cooperation forms (meta-clusters, action plans)."""

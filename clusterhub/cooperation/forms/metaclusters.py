@@ -1,0 +1,146 @@
+"""Forms of the meta-cluster pages. They gather text; the services check every value (one
+set of rules for the portal, the demo and the command line) and `report` puts the services'
+reasons on the fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
+from clusterhub.cooperation.models import WorkingGroupMember
+from clusterhub.registry import vocabulary_labels
+from clusterhub.standard import vocabularies as vocab
+
+_DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _text(label: Any, required: bool = False, rows: int = 0, **kw: Any) -> forms.CharField:
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else kw.pop("widget", None)
+    return forms.CharField(label=label, required=required, widget=widget, **kw)
+
+
+def _date(label: Any, required: bool = False) -> forms.CharField:
+    return forms.CharField(label=label, required=required, widget=_DATE, max_length=40)
+
+
+def ecosystem_choices() -> list[tuple[str, str]]:
+    labels = [(code, vocabulary_labels.label(vocab.ECOSYSTEMS, code)) for code in vocab.ECOSYSTEMS]
+    return [("", "—"), *sorted(labels, key=lambda item: item[1])]
+
+
+def cluster_choices(clusters: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(str(c.pk), f"{c.name} ({c.country})") for c in clusters]
+
+
+def report(form: forms.Form, invalid: InvalidMetaCluster) -> None:
+    """The services' reasons, each on its field (on the form when it has no such field)."""
+    for field, reason in invalid.errors.items():
+        form.add_error(field if field in form.fields else None, reason)
+
+
+class MetaClusterForm(forms.Form):
+    """Name, ecosystem, sectors, description, founded and the lead (one of `leads`)."""
+
+    name = _text(_("Name"), required=True, max_length=200)
+    ecosystem = forms.ChoiceField(label=_("Ecosystem"), required=False, choices=())
+    sectors = _text(_("Sectors"), help_text=_("NACE codes, separated by ; (e.g. C21; Q86)."))
+    description = _text(_("Description"), rows=5)
+    founded = _date(_("Founded"))
+    lead = forms.ChoiceField(label=_("Lead cluster"), choices=())
+
+    def __init__(self, *args: Any, leads: Iterable[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ecosystem"].choices = ecosystem_choices()  # type: ignore[attr-defined]
+        self.fields["lead"].choices = cluster_choices(leads)  # type: ignore[attr-defined]
+
+
+class NewMetaClusterForm(MetaClusterForm):
+    members = _text(
+        _("Member clusters"),
+        help_text=_(
+            "Registry ids of the other member clusters (the number in a profile's address), "
+            "separated by spaces or commas."
+        ),
+        max_length=5000,
+    )
+
+    def member_ids(self) -> list[str]:
+        raw = self.cleaned_data.get("members") or ""
+        return [part for part in raw.replace(",", " ").replace(";", " ").split() if part]
+
+
+class CandidateForm(forms.Form):
+    candidate = _text(
+        _("Candidate"),
+        required=True,
+        rows=10,
+        max_length=200_000,
+        help_text=_(
+            "One candidate as `clusterhub cooperation metaclusters --format json` prints it."
+        ),
+    )
+    name = _text(_("Name"), max_length=200, help_text=_("Leave empty for the candidate's name."))
+    lead = _text(
+        _("Lead cluster"),
+        max_length=20,
+        help_text=_(
+            "Registry id of one of the candidate's clusters; leave empty for its largest "
+            "cluster in a country you coordinate."
+        ),
+    )
+    founded = _date(_("Founded"))
+
+
+class MemberForm(forms.Form):
+    cluster = _text(
+        _("Cluster"),
+        required=True,
+        max_length=20,
+        help_text=_("Registry id of the cluster (the number in its profile's address)."),
+    )
+    joined = _date(_("Joined"))
+
+
+class LeaveForm(forms.Form):
+    left = _date(_("Left"))
+
+
+class PersonForm(forms.Form):
+    cluster = forms.ChoiceField(label=_("Cluster"), choices=())
+    name = _text(_("Name"), required=True, max_length=200)
+    email = _text(_("E-mail"), max_length=254, widget=forms.EmailInput)
+    role = forms.ChoiceField(label=_("Role"), choices=WorkingGroupMember.Role.choices)
+
+    def __init__(self, *args: Any, clusters: Iterable[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].choices = cluster_choices(clusters)  # type: ignore[attr-defined]
+
+
+class MeetingForm(forms.Form):
+    date = _date(_("Date"), required=True)
+    place = _text(_("Place"), max_length=200)
+    agenda = _text(_("Agenda"), rows=4)
+    minutes = _text(_("Minutes"), rows=6)
+    decisions = _text(_("Decisions"), rows=4)
+
+
+class PlanForm(forms.Form):
+    vision = _text(_("Vision"), rows=5)
+    period_start = _text(_("From year"), max_length=4)
+    period_end = _text(_("To year"), max_length=4)
+    adopted = _date(_("Adopted"))
+
+
+class GoalForm(forms.Form):
+    title = _text(_("Goal"), required=True, max_length=300)
+    description = _text(_("Description"), rows=3)
+    indicator = _text(_("Indicator"), max_length=200)
+    unit = _text(_("Unit"), max_length=40)
+    baseline = _text(_("Baseline"), max_length=40)
+    target = _text(_("Target"), max_length=40)
+    current = _text(_("Current value"), max_length=40)
+    position = _text(_("Position"), max_length=4, help_text=_("Order among the plan's goals."))
