@@ -3,6 +3,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from clusterhub.cooperation.views import actionplans as plans
 from clusterhub.cooperation.views import metacluster_parts as meta_parts
 from clusterhub.cooperation.views import metaclusters as metas
 from clusterhub.cooperation.views import sectors, suggestions
@@ -20,6 +21,53 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "clusters/<int:pk>/suggestions/<int:candidate>/restore/",
         suggestions.restore_suggestion,
         name="suggestion_restore",
+    ),
+    # Action plans
+    path("action-plans/", plans.plan_list, name="actionplan_list"),
+    path("action-plans/new/", plans.plan_new, name="actionplan_new"),
+    path("action-plans/overdue/", plans.overdue, name="actionplan_overdue"),
+    path("action-plans/<int:pk>/", plans.plan_detail, name="actionplan_detail"),
+    path("action-plans/<int:pk>/edit/", plans.plan_edit, name="actionplan_edit"),
+    path("action-plans/<int:pk>/delete/", plans.plan_delete, name="actionplan_delete"),
+    path("action-plans/<int:pk>/history/", plans.plan_history, name="actionplan_history"),
+    path("action-plans/<int:pk>/actions.csv", plans.export_csv, name="actionplan_csv"),
+    path("action-plans/<int:pk>/actions.xlsx", plans.export_xlsx, name="actionplan_xlsx"),
+    path("action-plans/<int:pk>/deadlines.ics", plans.export_ical, name="actionplan_ical"),
+    path("action-plans/<int:pk>/actions/new/", plans.action_edit, name="action_new"),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/edit/",
+        plans.action_edit,
+        name="action_edit",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/delete/",
+        plans.action_delete,
+        name="action_delete",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/indicators/new/",
+        plans.indicator_edit,
+        name="indicator_new",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/indicators/<int:indicator_pk>/edit/",
+        plans.indicator_edit,
+        name="indicator_edit",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/indicators/<int:indicator_pk>/delete/",
+        plans.indicator_delete,
+        name="indicator_delete",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/notes/new/",
+        plans.note_new,
+        name="note_new",
+    ),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/notes/<int:note_pk>/delete/",
+        plans.note_delete,
+        name="note_delete",
     ),
 ]
 

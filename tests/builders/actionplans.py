@@ -12,7 +12,12 @@ from clusterhub.cooperation.models import Action, ActionPlan, MetaCluster, MetaC
 from clusterhub.registry.models import Cluster
 
 SETUP = Actor.system("test set-up")
-TODAY = dt.date(2026, 3, 15)
+# Dates are relative to today, so pages (which use the real day) show the same lateness.
+TODAY = dt.date.today()
+
+
+def day(offset: int) -> str:
+    return (TODAY + dt.timedelta(days=offset)).isoformat()
 
 
 @dataclass
@@ -40,17 +45,17 @@ def build_plans(cz: Cluster, pl: Cluster) -> Plans:
     cz_plan = services.save_plan({"title": "Plán spolupráce 2026", "cluster": cz}, actor=SETUP)
     pl_plan = services.save_plan({"title": "Plan współpracy", "cluster": pl}, actor=SETUP)
 
-    def act(plan: ActionPlan, title: str, status: str, start: str, deadline: str) -> Action:
-        values = {"title": title, "status": status, "start": start, "deadline": deadline}
+    def act(plan: ActionPlan, title: str, status: str, start: int, deadline: int) -> Action:
+        values = {"title": title, "status": status, "start": day(start), "deadline": day(deadline)}
         return services.save_action(plan, values, actor=SETUP)
 
     return Plans(
         cz_plan=cz_plan,
         pl_plan=pl_plan,
-        late=act(cz_plan, "Společná mise do Bavorska", "in_progress", "2026-01-01", "2026-03-01"),
-        planned_late=act(cz_plan, "Průzkum potřeb členů", "planned", "2026-01-10", "2026-03-14"),
-        done=act(cz_plan, "Workshop s partnery", "done", "2025-11-01", "2026-02-01"),
-        dropped=act(cz_plan, "Veletrh v Brně", "dropped", "2025-10-01", "2026-01-15"),
-        future=act(cz_plan, "Společný projekt Interreg", "planned", "2026-03-01", "2026-09-30"),
-        pl_late=act(pl_plan, "Misja do Czech", "in_progress", "2026-01-05", "2026-02-20"),
+        late=act(cz_plan, "Společná mise do Bavorska", "in_progress", -70, -14),
+        planned_late=act(cz_plan, "Průzkum potřeb členů", "planned", -60, -1),
+        done=act(cz_plan, "Workshop s partnery", "done", -130, -40),
+        dropped=act(cz_plan, "Veletrh v Brně", "dropped", -160, -60),
+        future=act(cz_plan, "Společný projekt Interreg", "planned", -10, 200),
+        pl_late=act(pl_plan, "Misja do Czech", "in_progress", -70, -20),
     )

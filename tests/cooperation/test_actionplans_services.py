@@ -33,7 +33,7 @@ def test_late_is_derived_from_the_deadline_and_the_status(plans) -> None:  # typ
     assert not plans.done.is_late(TODAY)
     assert not plans.dropped.is_late(TODAY)
     assert not plans.future.is_late(TODAY)
-    assert not plans.planned_late.is_late(dt.date(2026, 3, 14))  # due today is not late yet
+    assert not plans.planned_late.is_late(TODAY - dt.timedelta(days=1))  # due today: not late
     no_deadline = services.save_action(plans.cz_plan, {"title": "Bez termínu"}, actor=SETUP)
     assert not no_deadline.is_late(TODAY)
 
@@ -53,7 +53,7 @@ def test_a_meta_clusters_plan_is_overseen_from_the_lead_clusters_country(persona
     meta = meta_cluster(personas.pl_cluster, personas.cz_cluster)
     plan = services.save_plan({"title": "Meta plan", "meta_cluster": meta}, actor=SETUP)
     late = services.save_action(
-        plan, {"title": "Late", "status": "planned", "deadline": "2026-01-01"}, actor=SETUP
+        plan, {"title": "Late", "status": "planned", "deadline": "2020-01-01"}, actor=SETUP
     )
     assert late in overdue(TODAY, personas.coordinator_pl)
     assert late not in overdue(TODAY, personas.coordinator_cz)
@@ -133,8 +133,8 @@ def test_bad_values_are_each_named_and_nothing_is_written(plans) -> None:  # typ
             plans.cz_plan,
             {
                 "title": "x" * 301,
-                "start": "2026-05-01",
-                "deadline": "2026-04-01",
+                "start": "2027-05-01",
+                "deadline": "2027-04-01",
                 "status": "finished",
                 "partners": [999_999],
                 "owner_person": "y" * 201,
@@ -143,7 +143,7 @@ def test_bad_values_are_each_named_and_nothing_is_written(plans) -> None:  # typ
         )
     errors = refused.value.errors
     assert set(errors) == {"title", "deadline", "status", "partners", "owner_person"}
-    assert "2026-04-01" in errors["deadline"] and "2026-05-01" in errors["deadline"]
+    assert "2027-04-01" in errors["deadline"] and "2027-05-01" in errors["deadline"]
     assert "finished" in errors["status"]
     assert (AuditEntry.objects.count(), Action.objects.count()) == (entries, actions)
 

@@ -16,10 +16,16 @@ from clusterhub.cooperation.models import Action, ActionPlan
 def plans(today: dt.date) -> QuerySet[ActionPlan]:
     """Every plan with its owner and counts of its actions: all, done, and late."""
     open_late = Q(actions__status__in=Action.OPEN, actions__deadline__lt=today)
-    return ActionPlan.objects.select_related("cluster", "meta_cluster").annotate(
-        action_count=Count("actions", distinct=True),
-        done_count=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
-        late_count=Count("actions", filter=open_late, distinct=True),
+    return (
+        ActionPlan.objects.select_related("cluster", "meta_cluster")
+        .annotate(
+            action_count=Count("actions", distinct=True),
+            done_count=Count(
+                "actions", filter=Q(actions__status=Action.Status.DONE), distinct=True
+            ),
+            late_count=Count("actions", filter=open_late, distinct=True),
+        )
+        .order_by("title", "id")  # aggregation drops the model's ordering
     )
 
 

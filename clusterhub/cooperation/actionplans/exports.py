@@ -1,0 +1,160 @@
+"""A plan's actions as CSV, XLSX and an iCalendar file of their deadlines.
+
+Cells are defused as in the registry's exports: text a spreadsheet would run as a formula
+(starting with = + - @, a tab or a carriage return) gets an apostrophe first. Owner persons
+are personal data: they are written only when `personal` is true (a viewer with a role).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+from openpyxl import Workbook
+
+from clusterhub.cooperation.models import Action, ActionPlan
+from clusterhub.exchange.formats.base import text_cell
+
+COLUMNS = (
+    "id",
+    "title",
+    "status",
+    "late",
+    "owner_organisation",
+    "owner_person",
+    "partners",
+    "goal",
+    "start",
+    "deadline",
+    "indicators",
+    "description",
+)
+INDICATOR_COLUMNS = ("action_id", "action", "indicator", "unit", "target", "current", "progress")
+# XML cannot hold control characters; OOXML writes them as _xHHHH_ (as the registry's XLSX).
+_XLSX_UNSAFE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
+
+
+def progress(target: float | None, current: float | None) -> float | None:
+    """How far `current` has come towards `target`, 0-1 (more than 1 when exceeded)."""
+    if target in (None, 0) or current is None:
+        return None
+    assert target is not None
+    return current / target
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _indicators(action: Action) -> str:
+    parts = []
+    for i in action.indicators.all():
+        unit = f" {i.unit}" if i.unit else ""
+        parts.append(f"{i.name}: {_number(i.current)}/{_number(i.target)}{unit}")
+    return "; ".join(parts)
+
+
+def action_rows(
+    actions: Sequence[Action], *, personal: bool, today: dt.date
+) -> list[dict[str, Any]]:
+    """One plain row per action (the values before any escaping)."""
+    return [
+        {
+            "id": a.pk,
+            "title": a.title,
+            "status": a.status,
+            "late": "yes" if a.is_late(today) else "no",
+            "owner_organisation": a.owner_cluster.name if a.owner_cluster else "",
+            "owner_person": a.owner_person if personal else "",
+            "partners": [p.name for p in a.partners.all()],
+            "goal": a.goal.title if a.goal else "",
+            "start": a.start.isoformat() if a.start else "",
+            "deadline": a.deadline.isoformat() if a.deadline else "",
+            "indicators": _indicators(a),
+            "description": a.description,
+        }
+        for a in actions
+    ]
+
+
+def to_csv(actions: Sequence[Action], *, personal: bool, today: dt.date) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for row in action_rows(actions, personal=personal, today=today):
+        writer.writerow([text_cell(row[c]) for c in COLUMNS])
+    # With a byte-order mark, spreadsheets read the file as UTF-8 (diacritics intact).
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return _XLSX_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text_cell(value))
+
+
+def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> bytes:
+    """Two sheets: the actions, and their indicators with numbers as numbers."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("actions")
+    sheet.append(list(COLUMNS))
+    for row in action_rows(actions, personal=personal, today=today):
+        sheet.append([_xlsx_cell(row[c]) for c in COLUMNS])
+    measures = book.create_sheet("indicators")
+    measures.append(list(INDICATOR_COLUMNS))
+    for action in actions:
+        for i in action.indicators.all():
+            cells = [action.pk, action.title, i.name, i.unit, i.target, i.current]
+            cells.append(progress(i.target, i.current))
+            measures.append([_xlsx_cell(c) if c is not None else None for c in cells])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_ICAL_STATUS = {
+    Action.Status.PLANNED: "TENTATIVE",
+    Action.Status.IN_PROGRESS: "CONFIRMED",
+    Action.Status.DONE: "CONFIRMED",
+    Action.Status.DROPPED: "CANCELLED",
+}
+
+
+def to_ical(
+    plan: ActionPlan, actions: Sequence[Action], *, host: str, url: str, stamp: dt.datetime
+) -> bytes:
+    """One all-day event per action with a deadline, on the deadline's day.
+
+    UIDs are stable (the action's id and the host), so a calendar that subscribes to the
+    file updates the events instead of adding them again.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//Clusterhub//action plans//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", plan.title)
+    for action in actions:
+        if action.deadline is None:
+            continue
+        event = Event()
+        event.add("uid", f"action-{action.pk}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", action.deadline)
+        event.add("dtend", action.deadline + dt.timedelta(days=1))
+        event.add("summary", _("Deadline: %(action)s") % {"action": action.title})
+        lines = [f"{plan.title}", f"{_('Status')}: {action.get_status_display()}"]
+        if action.description:
+            lines.append(action.description)
+        event.add("description", "\n".join(lines))
+        event.add("status", _ICAL_STATUS[Action.Status(action.status)])
+        event.add("categories", [action.status])
+        event.add("url", url)
+        calendar.add_component(event)
+    return calendar.to_ical()
