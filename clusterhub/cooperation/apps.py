@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "clusterhub.cooperation"
     verbose_name = _("Cooperation")
+
+    def ready(self) -> None:
+        # The mapping sits below cooperation and cannot import it: cooperation adds its
+        # "Related industries" panel to the mapping's category pages through the registry.
+        from clusterhub.cooperation.panels import related_industries
+        from clusterhub.mapping.panels import register_category_panel
+
+        register_category_panel(related_industries)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from clusterhub.mapping import charts, queries
+from clusterhub.mapping import charts, panels, queries
 from clusterhub.mapping.models import MappingCategory, MappingCell, MappingResult
 from clusterhub.registry.models import Region, RegionShape
 
@@ -144,6 +144,8 @@ def category_dashboard(request: HttpRequest, result: str, code: str) -> HttpResp
         "notable": sum(1 for row in rows if queries.notable(mapping, row.cell)),
         "has_establishments": any(r.cell.establishments is not None for r in rows),
         "has_cagr": any(r.cell.cagr is not None for r in rows),
+        # What apps above the mapping add (cooperation: related industries).
+        "panels": panels.category_panels(request, mapping, category),
     }
     return render(request, "mapping/category.html", context)
 
