@@ -17,6 +17,7 @@ from clusterhub.benchmarking.study.needs import needs_section
 from clusterhub.benchmarking.study.policies import policies_section
 from clusterhub.benchmarking.study.recommendations import recommend
 from clusterhub.benchmarking.study.regions import regions_section
+from clusterhub.benchmarking.study.sectors import sectors_section
 
 
 @dataclass
@@ -40,8 +41,9 @@ def compose(data: StudyData) -> Study:
     areas, by_indicator = area_sections(data)
     needs, needs_table = needs_section(data)
     mapping, mapping_table = regions_section(data)
+    sectors, _sectors_table = sectors_section(data)
     policy, policy_table = policies_section(data)
-    sections = [method, covered, *areas, needs, mapping, policy]
+    sections = [method, covered, *areas, needs, mapping, sectors, policy]
     exhibits: list[Exhibit] = []
     counters = {"figure": 0, "table": 0}
     for section in sections:
