@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clusterhub.demo.benchmarking import load_demo_answers
+from clusterhub.demo.cooperation import load_demo_meta_clusters
 from clusterhub.demo.loading import load_registry
 from clusterhub.demo.mapping import load_demo_mapping
 from clusterhub.demo.policy import load_policy
@@ -22,6 +23,13 @@ def _mapping(seed: int) -> list[str]:
     return [f"demo mapping: loaded {name}" for name in load_demo_mapping(seed)]
 
 
+def _cooperation(seed: int) -> list[str]:
+    return [
+        f"demo meta-cluster: {meta.name} ({meta.memberships.count()} clusters)"
+        for meta in load_demo_meta_clusters(seed)
+    ]
+
+
 def _benchmarking(seed: int) -> list[str]:
     answered = load_demo_answers(seed)
     return [f"demo benchmarking survey: {answered} organisations answered"]
@@ -31,5 +39,6 @@ STEPS: list[Step] = [
     Step("registry", load_registry),
     Step("policy", load_policy),
     Step("mapping", _mapping),
+    Step("cooperation", _cooperation),
     Step("benchmarking", _benchmarking),
 ]
