@@ -1,0 +1,224 @@
+"""Meta-cluster candidates from plain tables: planted cross-border groups are found, a group
+inside one country is not, the resolution sets the granularity, bad settings are named."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from clusterhub.analytics.partners import Scorer, build_tables
+from clusterhub.analytics.partners.communities import (
+    BadSetting,
+    BlockParts,
+    Candidate,
+    communities,
+    find_candidates,
+    similarity,
+    similarity_graph,
+)
+
+# Planted groups: (ecosystem, sectors, countries); 8 clusters each, two per country at most.
+PLANTED = {
+    "tourism": (["I55.1", "I56.1", "N79.1"], ["AT", "CZ", "HU", "SK"]),
+    "digital": (["J62.0", "J63.1"], ["PL", "CZ", "SI"]),
+    "health": (["Q86.1", "C21.2"], ["AT", "HU", "PL", "SK"]),
+}
+DOMESTIC = ("energy-renewables", ["D35.1", "C27.1"], "CZ")
+NOISE_ECOSYSTEMS = ["textile", "retail", "construction", "agri-food", "electronics"]
+NOISE_SECTORS = ["C13.9", "G47.1", "F41.2", "C10.1", "C26.1", "H49.4", "M73.1", "C24.1"]
+SERVICES = ["networking", "training", "internationalisation", "rd-projects", "events"]
+GROUP_SIZE = 8
+
+
+def planted_rows(noise: int = 40, seed: int = 7) -> list[dict[str, object]]:
+    """One dict per cluster: id, name, country, sectors, ecosystems, services, needs,
+    members_total, members_sme, group (the planted group's ecosystem, or "noise")."""
+    rng = np.random.default_rng(seed)
+    rows: list[dict[str, object]] = []
+
+    def add(group: str, country: str, sectors: list[str], ecosystems: list[str]) -> None:
+        n = len(rows) + 1
+        rows.append(
+            {
+                "id": n,
+                "name": f"{group.title()} cluster {n}",
+                "country": country,
+                "sectors": sectors,
+                "ecosystems": ecosystems,
+                "services": list(rng.choice(SERVICES, 2, replace=False)),
+                "needs": list(rng.choice(SERVICES, 1)),
+                "members_total": 40 + n,
+                "members_sme": 30 + n,
+                "group": group,
+            }
+        )
+
+    for ecosystem, (sectors, countries) in PLANTED.items():
+        for k in range(GROUP_SIZE):
+            own = [sectors[k % len(sectors)], sectors[(k + 1) % len(sectors)]]
+            add(ecosystem, countries[k % len(countries)], own, [ecosystem])
+    ecosystem, sectors, country = DOMESTIC
+    for _k in range(GROUP_SIZE):
+        add(ecosystem, country, sectors, [ecosystem])
+    countries = ["AT", "CZ", "HU", "PL", "SI", "SK"]
+    for _k in range(noise):
+        add(
+            "noise",
+            str(rng.choice(countries)),
+            list(rng.choice(NOISE_SECTORS, 2, replace=False)),
+            [str(rng.choice(NOISE_ECOSYSTEMS))],
+        )
+    return rows
+
+
+def tables_of(rows: list[dict[str, object]], links: list[tuple[int, int]] = ()):  # type: ignore[no-untyped-def, assignment]
+    clusters = pd.DataFrame(
+        {
+            "id": [r["id"] for r in rows],
+            "name": [r["name"] for r in rows],
+            "country": [r["country"] for r in rows],
+            "nuts": "",
+            "lifecycle": "",
+            "members_total": [r["members_total"] for r in rows],
+        }
+    )
+    tags = pd.DataFrame(
+        [
+            (r["id"], field, code)
+            for r in rows
+            for field in ("sectors", "ecosystems", "services", "needs")
+            for code in r[field]  # type: ignore[attr-defined]
+        ],
+        columns=["cluster_id", "field", "code"],
+    )
+    cooperations = pd.DataFrame(links, columns=["cluster_id", "partner_id"])
+    return build_tables(clusters, tags, cooperations)
+
+
+def ids_of(rows: list[dict[str, object]], group: str) -> set[int]:
+    return {int(r["id"]) for r in rows if r["group"] == group}  # type: ignore[call-overload]
+
+
+def best_match(candidates: list[Candidate], wanted: set[int]) -> Candidate:
+    return max(candidates, key=lambda c: len(wanted & {m.id for m in c.clusters}))
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    return planted_rows()
+
+
+def test_every_planted_cross_border_group_is_found_as_one_candidate_named_by_its_ecosystem(
+    rows,
+) -> None:  # type: ignore[no-untyped-def]
+    candidates = find_candidates(tables_of(rows))
+    for ecosystem, (_sectors, countries) in PLANTED.items():
+        wanted = ids_of(rows, ecosystem)
+        found = best_match(candidates, wanted)
+        members = {m.id for m in found.clusters}
+        assert len(wanted & members) >= GROUP_SIZE - 1, (ecosystem, found.name)
+        assert len(members - wanted) <= 2, found.name  # hardly any noise joins
+        assert found.sector == ecosystem and found.kind == "ecosystem"
+        assert set(found.countries) == set(countries)
+        assert found.name == f"{found.label} meta-cluster ({', '.join(sorted(countries))})"
+
+
+def test_a_group_inside_one_country_is_a_candidate_only_when_one_country_is_enough(rows) -> None:  # type: ignore[no-untyped-def]
+    domestic = ids_of(rows, DOMESTIC[0])
+    tables = tables_of(rows)
+    strict = find_candidates(tables, min_countries=3)
+    assert all(not domestic & {m.id for m in c.clusters} for c in strict)
+    loose = find_candidates(tables, min_countries=1)
+    found = best_match(loose, domestic)
+    assert {m.id for m in found.clusters} >= domestic and found.countries == ["CZ"]
+
+
+def test_the_reasons_carry_the_shared_ecosystem_relatedness_countries_and_links(rows) -> None:  # type: ignore[no-untyped-def]
+    tourism = sorted(ids_of(rows, "tourism"))
+    links = [(tourism[0], tourism[1]), (tourism[2], tourism[3]), (tourism[0], 200)]
+    candidate = best_match(find_candidates(tables_of(rows, links)), set(tourism))
+    reasons = {r.code: r for r in candidate.reasons}
+    assert reasons["ecosystem"].value == 1.0
+    assert reasons["ecosystem"].details == {"code": "tourism", "sharing": 8, "clusters": 8}
+    # Every pair shares a sector: the same NACE code counts 1.
+    assert reasons["industry"].value == 1.0
+    assert reasons["countries"].details == {"countries": ["AT", "CZ", "HU", "SK"]}
+    assert reasons["cooperation"].value == 2.0  # the link to an unknown organisation is not inside
+
+
+def test_members_and_smes_are_summed_over_the_candidates_clusters(rows) -> None:  # type: ignore[no-untyped-def]
+    smes = {int(r["id"]): float(r["members_sme"]) for r in rows}  # type: ignore[arg-type]
+    health = ids_of(rows, "health")
+    candidate = best_match(find_candidates(tables_of(rows), smes=smes), health)
+    chosen = [r for r in rows if r["id"] in {m.id for m in candidate.clusters}]
+    assert candidate.members == sum(int(r["members_total"]) for r in chosen)  # type: ignore[call-overload]
+    assert candidate.smes == sum(int(r["members_sme"]) for r in chosen)  # type: ignore[call-overload]
+    assert candidate.as_dict()["clusters"][0].keys() == {"id", "name", "country"}  # type: ignore[index]
+
+
+def test_a_community_mixing_two_industries_is_split_into_coherent_candidates() -> None:
+    # Two planted groups bridged by organisations in both: even when Leiden joins them, no
+    # candidate mixes clusters that share neither the ecosystem nor its main division.
+    rows = planted_rows(noise=0)
+    tables = tables_of(rows)
+    for candidate in find_candidates(tables, resolution=0.05):
+        groups = {r["group"] for r in rows if r["id"] in {m.id for m in candidate.clusters}}
+        assert groups == {candidate.sector}, candidate.name
+
+
+def test_a_higher_resolution_finds_more_and_smaller_communities(rows) -> None:  # type: ignore[no-untyped-def]
+    graph = similarity_graph(tables_of(rows))
+    coarse, fine = communities(graph, 0.05), communities(graph, 5.0)
+    assert len(coarse) < len(fine)
+    assert max(map(len, coarse)) > max(map(len, fine))
+
+
+def test_the_same_registry_gives_the_same_communities_every_time(rows) -> None:  # type: ignore[no-untyped-def]
+    runs = [[c.tolist() for c in communities(similarity_graph(tables_of(rows)))] for _ in "ab"]
+    assert runs[0] == runs[1]
+
+
+def test_the_block_parts_are_the_parts_of_the_suggestion_score(rows) -> None:  # type: ignore[no-untyped-def]
+    tables = tables_of(rows)
+    scorer, block = Scorer(tables), BlockParts(tables)
+    every = np.arange(len(tables))
+    batched = block(every)
+    for i in every:
+        one = scorer.parts(int(i))
+        for name, values in batched.items():
+            np.testing.assert_allclose(values[i], one[name], atol=1e-6, err_msg=name)
+        np.testing.assert_allclose(similarity(one), similarity(batched)[i], atol=1e-6)
+
+
+def test_each_organisation_keeps_its_most_similar_neighbours_and_no_edge_twice(rows) -> None:  # type: ignore[no-untyped-def]
+    tables = tables_of(rows)
+    graph = similarity_graph(tables, k=5)
+    pairs = set(zip(graph.source.tolist(), graph.target.tolist(), strict=True))
+    assert len(pairs) == len(graph.source) and all(a < b for a, b in pairs)
+    assert (graph.weight > 0).all()
+    # Organisation 0's strongest links (its own group at 0.9 x 1.25 across a border) are in.
+    row = similarity(Scorer(tables).parts(0))
+    row[0] = -1
+    strongest = set(np.flatnonzero(row == row.max()).tolist())
+    linked = {b for a, b in pairs if a == 0} | {a for a, b in pairs if b == 0}
+    assert len(strongest & linked) >= min(5, len(strongest))
+
+
+@pytest.mark.parametrize(
+    ("setting", "sentence"),
+    [
+        ({"k": 0}, "the number of neighbours must be 1 or more, not 0"),
+        ({"resolution": 0.0}, "the resolution must be a number above 0, not 0.0"),
+        ({"resolution": float("nan")}, "the resolution must be a number above 0, not nan"),
+        ({"min_countries": 0}, "the minimum number of countries must be 1 or more, not 0"),
+    ],
+)
+def test_a_setting_that_cannot_be_used_is_named(rows, setting, sentence) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BadSetting) as refused:
+        find_candidates(tables_of(rows), **setting)
+    assert str(refused.value) == sentence
+
+
+def test_a_registry_of_one_organisation_has_no_candidates() -> None:
+    assert find_candidates(tables_of(planted_rows(noise=0)[:1]), min_countries=1) == []
