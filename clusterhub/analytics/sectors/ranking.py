@@ -252,12 +252,19 @@ def _relatedness(
     part = np.zeros((k + 1, k + 1))
     part[:k, :k] = industry.part
     position = {code: i for i, code in enumerate(industry.codes)}
-    joined = joined.assign(position=joined["code"].map(position))
+    joined = joined.drop_duplicates(["kind", "sector", "cluster_id", "code"])
+    joined = joined.sort_values(["kind", "sector", "cluster_id"], kind="stable")
+    # Each cluster's codes of a sector as one row of a padded array: row and slot per code.
+    slot = joined.groupby(["kind", "sector", "cluster_id"], sort=False).cumcount().to_numpy()
+    codes = joined["code"].map(position).to_numpy(np.int64)
+    ids = joined["cluster_id"].to_numpy(np.int64)
     found: dict[tuple[str, str], dict[str, object]] = {}
     values = {}
-    for key, rows in joined.groupby(["kind", "sector"]):
-        codes = rows.groupby("cluster_id")["position"].apply(list)
-        mean, pairs = _mean_pair(part, codes.tolist(), k)
+    for key, at in joined.groupby(["kind", "sector"], sort=False).indices.items():
+        rows = np.unique(ids[at], return_inverse=True)[1]
+        padded = np.full((int(rows.max()) + 1, int(slot[at].max()) + 1), k, dtype=np.int64)
+        padded[rows, slot[at]] = codes[at]
+        mean, pairs = _mean_pair(part, padded)
         values[key] = mean
         found[key] = {"pairs": pairs}
     raw["relatedness"] = pd.Series(values, dtype=float).reindex(raw.index).fillna(0.0)
@@ -265,17 +272,12 @@ def _relatedness(
     return {key: {**found.get(key, {"pairs": 0}), "basis": basis} for key in raw.index}
 
 
-def _mean_pair(
-    part: npt.NDArray[np.float64], codes: list[list[int]], pad: int
-) -> tuple[float, int]:
-    """Mean over ordered pairs of different clusters of their best pair of codes."""
-    n = len(codes)
+def _mean_pair(part: npt.NDArray[np.float64], s: npt.NDArray[np.int64]) -> tuple[float, int]:
+    """Mean over ordered pairs of different clusters (rows of `s`, their code positions
+    padded with the zero row of `part`) of their best pair of codes."""
+    n, width = s.shape
     if n < 2:
         return 0.0, 0
-    width = max(len(c) for c in codes)
-    s = np.full((n, width), pad, dtype=np.int64)
-    for i, c in enumerate(codes):
-        s[i, : len(c)] = c
     # best_to[a, j]: how related code a is to cluster j (its best code).
     best_to = np.max(np.stack([part[:, s[:, w]] for w in range(width)]), axis=0)
     total = 0.0
