@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from ninja import NinjaAPI
 
-from clusterhub.api import clusters, policy, problems, reference
+from clusterhub.api import actionplans, clusters, policy, problems, reference
 from clusterhub.api.throttles import AnonymousThrottle, TokenThrottle
 
 
@@ -36,3 +36,4 @@ problems.install(api)
 api.add_router("", clusters.router)
 api.add_router("", reference.router)
 api.add_router("", policy.router)
+api.add_router("", actionplans.router)
