@@ -102,3 +102,28 @@ def test_an_empty_registry_ranks_nothing() -> None:
     sectors.forget()
     assert sectors.ranked_sectors() == []
     assert sectors.as_json([]) == []
+
+
+@pytest.mark.django_db
+def test_the_stars_of_the_mapping_lift_the_sector_of_clusters_in_starred_regions() -> None:
+    from django.utils import timezone
+
+    from clusterhub.mapping.models import MappingCell, MappingResult
+
+    sectors.forget()
+    add("h-1", "SK", "health", "Q86.1", nuts="SK01")
+    add("h-2", "CZ", "health", "Q86.2", nuts="CZ01")
+    add("f-1", "SK", "agri-food", "Q86.1", nuts="SK02")
+    add("f-2", "CZ", "agri-food", "Q86.2", nuts="CZ02")
+    result = MappingResult.objects.create(
+        name="stars", slug="stars", method=MappingResult.Method.STARS,
+        loaded_at=timezone.now(), loaded_by="test",
+    )  # fmt: skip
+    MappingCell.objects.create(result=result, region="SK01", category="Q86", stars=3)
+    ranks = {(r.kind, r.code): r for r in sectors.ranked_sectors()}
+    health, food = ranks[(ECOSYSTEM, "health")], ranks[(ECOSYSTEM, "agri-food")]
+    assert health.rank < food.rank
+    assert health.figures["strength"] == pytest.approx(0.5)
+    assert food.figures["strength"] == 0.0
+    strength = next(e for e in sectors.explained(health) if e.code == "strength")
+    assert strength.text == ("1 of 2 clusters in regions strong in the sector (mean strength 0.50)")
