@@ -8,6 +8,7 @@ from django.conf import settings
 from ninja import NinjaAPI
 
 from clusterhub.api import actionplans, clusters, policy, problems, reference
+from clusterhub.api import cooperation as cooperation_api
 from clusterhub.api.throttles import AnonymousThrottle, TokenThrottle
 
 
@@ -37,3 +38,4 @@ api.add_router("", clusters.router)
 api.add_router("", reference.router)
 api.add_router("", policy.router)
 api.add_router("", actionplans.router)
+api.add_router("", cooperation_api.router)
