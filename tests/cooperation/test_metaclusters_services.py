@@ -286,3 +286,72 @@ def test_names_get_unique_slugs(personas: Personas) -> None:
     a = services.create_meta_cluster({"name": "Zdraví Ř"}, lead=personas.cz_cluster.pk, actor=SETUP)
     b = services.create_meta_cluster({"name": "Zdraví Ř"}, lead=personas.cz_cluster.pk, actor=SETUP)
     assert (a.slug, b.slug) == ("zdravi-r", "zdravi-r-2")
+
+
+def _candidate(p: Personas, w: World, **changes: Any) -> dict[str, Any]:
+    return {
+        "name": "Candidate",
+        "sector": "C21",
+        "countries": ["CZ", "PL", "SK"],
+        "clusters": [
+            {"id": p.pl_cluster.pk, "name": "a", "country": "PL"},
+            {"id": str(p.cz_other.pk), "name": "b", "country": "CZ"},
+            {"id": w.sk_cluster.pk, "name": "c", "country": "SK"},
+        ],
+        "members": 30,
+        "smes": 20,
+        "reasons": ["same industry", {"code": "countries", "text": "3 countries", "value": 3}],
+        **changes,
+    }
+
+
+def test_a_candidate_becomes_a_meta_cluster_in_one_step(personas: Personas, world: World) -> None:
+    meta = services.create_from_candidate(
+        _candidate(personas, world), actor=actor(personas.coordinator_pl)
+    )
+    assert meta.lead == personas.pl_cluster  # the coordinator's country
+    assert meta.sectors == ["C21"] and meta.ecosystem == ""
+    assert meta.description == "same industry\n3 countries"
+    assert {m.cluster_id for m in meta.memberships.all()} == {
+        personas.pl_cluster.pk,
+        personas.cz_other.pk,
+        world.sk_cluster.pk,
+    }
+
+
+def test_a_candidates_lead_must_be_one_of_its_clusters_in_the_creators_country(
+    personas: Personas, world: World
+) -> None:
+    with pytest.raises(InvalidMetaCluster) as outside:
+        services.create_from_candidate(
+            _candidate(personas, world), lead=personas.cz_cluster.pk, actor=SETUP
+        )
+    assert "lead" in outside.value.errors
+    with pytest.raises(NotPermitted):
+        services.create_from_candidate(
+            _candidate(personas, world),
+            lead=personas.pl_cluster.pk,
+            actor=actor(personas.coordinator_cz),
+        )
+    with pytest.raises(NotPermitted):
+        services.create_from_candidate(_candidate(personas, world), actor=actor(personas.manager))
+    assert MetaCluster.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"clusters": []}, "clusters"),
+        ({"clusters": [{"id": 987654, "name": "x", "country": "CZ"}]}, "clusters"),
+        ({"clusters": [{"id": "abc", "name": "x", "country": "CZ"}]}, "clusters"),
+        ({"name": ""}, "name"),
+        ({"sector": "not-a-code"}, "sectors"),
+    ],
+)
+def test_a_bad_candidate_is_refused_naming_the_value(
+    personas: Personas, world: World, changes: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(InvalidMetaCluster) as refused:
+        services.create_from_candidate(_candidate(personas, world, **changes), actor=SETUP)
+    assert field in refused.value.errors
+    assert MetaCluster.objects.count() == 1

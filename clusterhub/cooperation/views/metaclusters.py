@@ -42,6 +42,7 @@ from clusterhub.standard import vocabularies as vocab
 GEOJSON = "application/geo+json"
 REGION_LEVELS = (2, 3)
 NEW_LEADS_SHOWN = 2000  # the lead choices of the "new" form (a coordinator's countries)
+ROLE_ORDER = ("chair", "secretary", "member", "expert")
 
 
 def actor(request: HttpRequest) -> Actor:
@@ -111,7 +112,10 @@ def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sectors": [(code, nace_name(code)) for code in meta.sectors],
         "current": [m for m in memberships if m.left is None],
         "former": [m for m in memberships if m.left is not None],
-        "working_group": list(meta.working_group.select_related("cluster")),
+        "working_group": sorted(
+            meta.working_group.select_related("cluster"),
+            key=lambda p: (ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 9, p.name),
+        ),
         "meetings": list(meta.meetings.all()),
         "plan": plan,
         "goals": goals,
