@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clusterhub.cooperation.metaclusters.figures import figures
+from clusterhub.demo.actionplans import load_demo_action_plans
 from clusterhub.demo.benchmarking import load_demo_answers
 from clusterhub.demo.cooperation import load_demo_meta_clusters
 from clusterhub.demo.loading import load_registry
@@ -25,8 +25,15 @@ def _mapping(seed: int) -> list[str]:
 
 
 def _cooperation(seed: int) -> list[str]:
-    made = load_demo_meta_clusters(seed)
-    return [f"demo meta-cluster: {m.name} ({figures(m).clusters} clusters)" for m in made]
+    return [
+        f"demo meta-cluster: {meta.name} ({meta.memberships.count()} clusters)"
+        for meta in load_demo_meta_clusters(seed)
+    ]
+
+
+def _actionplans(seed: int) -> list[str]:
+    created = load_demo_action_plans(seed)
+    return [f"demo action plans: {len(created)} created"]
 
 
 def _benchmarking(seed: int) -> list[str]:
@@ -39,5 +46,6 @@ STEPS: list[Step] = [
     Step("policy", load_policy),
     Step("mapping", _mapping),
     Step("cooperation", _cooperation),
+    Step("actionplans", _actionplans),
     Step("benchmarking", _benchmarking),
 ]
