@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from clusterhub.cooperation.metaclusters.figures import figures
 from clusterhub.demo.actionplans import load_demo_action_plans
 from clusterhub.demo.benchmarking import load_demo_answers
 from clusterhub.demo.cooperation import load_demo_meta_clusters
@@ -25,10 +26,8 @@ def _mapping(seed: int) -> list[str]:
 
 
 def _cooperation(seed: int) -> list[str]:
-    return [
-        f"demo meta-cluster: {meta.name} ({meta.memberships.count()} clusters)"
-        for meta in load_demo_meta_clusters(seed)
-    ]
+    made = load_demo_meta_clusters(seed)
+    return [f"demo meta-cluster: {m.name} ({figures(m).clusters} clusters)" for m in made]
 
 
 def _actionplans(seed: int) -> list[str]:
