@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -73,71 +74,79 @@ def _countries(codes: object) -> str:
     return ", ".join(country_label(str(c)) or str(c) for c in codes)  # type: ignore[attr-defined]
 
 
-def _relatedness(d: dict[str, Any]) -> str:
-    values = {"mean": d["mean"], "pairs": d["pairs"]}
+def _relatedness(d: dict[str, Any], f: dict[str, Any]) -> str:
     if d.get("basis") == "matrix":
         return (
             _(
-                "their industries are related: %(mean).2f on average over %(pairs)s pairs "
+                "their industries are related: %(mean)s on average over %(pairs)s pairs "
                 "(percentile in the stored relatedness)"
             )
-            % values
+            % f
         )
     return (
-        _(
-            "their industries are related: %(mean).2f on average over %(pairs)s pairs "
-            "(NACE hierarchy)"
-        )
-        % values
+        _("their industries are related: %(mean)s on average over %(pairs)s pairs (NACE hierarchy)")
+        % f
     )
 
 
-_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "clusters": lambda d: (
+# Each takes the reason's details as they are (`d`, for plurals) and formatted for the
+# active language (`f`: grouped whole numbers, two decimals).
+_TEXTS: dict[str, Callable[[dict[str, Any], dict[str, Any]], str]] = {
+    "clusters": lambda d, f: (
         ngettext(
             "%(clusters)s cluster in %(countries)s countries",
             "%(clusters)s clusters in %(countries)s countries",
             d["clusters"],
         )
-        % d
+        % f
     ),
-    "countries": lambda d: (
+    "countries": lambda d, f: (
         ngettext("%(n)s country: %(list)s", "%(n)s countries: %(list)s", d["countries"])
-        % {"n": d["countries"], "list": _countries(d["list"])}
+        % {"n": f["countries"], "list": _countries(d["list"])}
     ),
-    "members": lambda d: (
-        _("%(members)s members (%(reported)s of %(clusters)s clusters report them)") % d
+    "members": lambda d, f: (
+        _("%(members)s members (%(reported)s of %(clusters)s clusters report them)") % f
     ),
-    "smes": lambda d: (
-        _("%(smes)s SME members (%(reported)s of %(clusters)s clusters report them)") % d
+    "smes": lambda d, f: (
+        _("%(smes)s SME members (%(reported)s of %(clusters)s clusters report them)") % f
     ),
-    "strength": lambda d: (
+    "strength": lambda d, f: (
         _(
             "%(strong)s of %(clusters)s clusters in regions strong in the sector (mean strength "
-            "%(mean).2f)"
+            "%(mean)s)"
         )
-        % d
+        % f
     ),
     "relatedness": _relatedness,
-    "cooperation": lambda d: (
+    "cooperation": lambda d, f: (
         _(
             "%(cooperating)s of %(clusters)s clusters already cooperate across a border within "
             "the sector"
         )
-        % d
+        % f
     ),
-    "needs": lambda d: (
+    "needs": lambda d, f: (
         _(
             "%(offered)s of %(needs)s needs of its clusters are offered by a cluster of the "
             "sector in another country"
         )
-        % d
+        % f
     ),
 }
 
 
+def _formatted(details: dict[str, Any]) -> dict[str, Any]:
+    found = dict(details)
+    for key, value in details.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        digits = 0 if isinstance(value, int) else 2
+        found[key] = number_format(value, digits, force_grouping=True)
+    return found
+
+
 def reason_text(reason: Reason) -> str:
-    return _TEXTS[reason.code](reason.details)
+    return _TEXTS[reason.code](reason.details, _formatted(reason.details))
 
 
 def criterion_names() -> dict[str, str]:

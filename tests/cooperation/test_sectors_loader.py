@@ -93,8 +93,11 @@ def test_a_change_in_the_registry_shows_in_the_next_ranking() -> None:
     assert first[(ECOSYSTEM, "digital")] < first[(ECOSYSTEM, "tourism")]
     for n, country in enumerate(("PL", "SK", "HU", "AT", "DE")):
         add(f"t-more-{n}", country, "tourism", "I55.2", members_total=500, members_sme=400)
-    again = {(r.kind, r.code): r.rank for r in sectors.ranked_sectors()}
-    assert again[(ECOSYSTEM, "tourism")] < again[(ECOSYSTEM, "digital")]
+    ranks = {(r.kind, r.code): r for r in sectors.ranked_sectors()}
+    tourism = ranks[(ECOSYSTEM, "tourism")]
+    assert tourism.rank < ranks[(ECOSYSTEM, "digital")].rank
+    members = next(e.text for e in sectors.explained(tourism) if e.code == "members")
+    assert members == "2,520 members (7 of 7 clusters report them)"
 
 
 @pytest.mark.django_db
