@@ -226,7 +226,7 @@ def communities(
         weights="weight",
         resolution_parameter=resolution,
         seed=seed,
-        n_iterations=-1,
+        n_iterations=2,
     )
     found = [np.sort(np.asarray(c, dtype=np.int64)) for c in partition if len(c)]
     found.sort(key=lambda c: (-len(c), int(c[0])))

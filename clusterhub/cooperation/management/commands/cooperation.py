@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from clusterhub.cooperation import (
     cli_load_relatedness,
+    cli_metaclusters,
     cli_relatedness,
     cli_relatedness_sets,
     cli_sectors,
@@ -21,6 +22,7 @@ VERBS = {
     "relatedness-sets": cli_relatedness_sets,
     "suggest": cli_suggest,
     "sectors": cli_sectors,
+    "metaclusters": cli_metaclusters,
 }
 
 
