@@ -93,12 +93,13 @@ def _relatedness(d: dict[str, Any], f: dict[str, Any]) -> str:
 # active language (`f`: grouped whole numbers, two decimals).
 _TEXTS: dict[str, Callable[[dict[str, Any], dict[str, Any]], str]] = {
     "clusters": lambda d, f: (
-        ngettext(
-            "%(clusters)s cluster in %(countries)s countries",
-            "%(clusters)s clusters in %(countries)s countries",
-            d["clusters"],
-        )
-        % f
+        _("%(clusters)s in %(countries)s")
+        % {
+            "clusters": ngettext("%(n)s cluster", "%(n)s clusters", d["clusters"])
+            % {"n": f["clusters"]},
+            "countries": ngettext("%(n)s country", "%(n)s countries", d["countries"])
+            % {"n": f["countries"]},
+        }
     ),
     "countries": lambda d, f: (
         ngettext("%(n)s country: %(list)s", "%(n)s countries: %(list)s", d["countries"])

@@ -130,3 +130,12 @@ def test_the_stars_of_the_mapping_lift_the_sector_of_clusters_in_starred_regions
     assert food.figures["strength"] == 0.0
     strength = next(e for e in sectors.explained(health) if e.code == "strength")
     assert strength.text == ("1 of 2 clusters in regions strong in the sector (mean strength 0.50)")
+
+
+@pytest.mark.django_db
+def test_the_size_reason_counts_clusters_and_countries_each_in_the_right_number() -> None:
+    build_registry()
+    ranks = {(r.kind, r.code): r for r in sectors.ranked_sectors()}
+    texts = [e.text for e in sectors.explained(ranks[(ECOSYSTEM, "tourism")])]
+    assert "2 clusters in 1 country" in texts
+    assert "1 country: Czechia" in texts
