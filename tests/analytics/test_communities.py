@@ -10,7 +10,6 @@ import pytest
 from clusterhub.analytics.partners import Scorer, build_tables
 from clusterhub.analytics.partners.communities import (
     BadSetting,
-    BlockParts,
     Candidate,
     communities,
     find_candidates,
@@ -179,16 +178,25 @@ def test_the_same_registry_gives_the_same_communities_every_time(rows) -> None: 
     assert runs[0] == runs[1]
 
 
-def test_the_block_parts_are_the_parts_of_the_suggestion_score(rows) -> None:  # type: ignore[no-untyped-def]
-    tables = tables_of(rows)
-    scorer, block = Scorer(tables), BlockParts(tables)
-    every = np.arange(len(tables))
-    batched = block(every)
-    for i in every:
-        one = scorer.parts(int(i))
-        for name, values in batched.items():
-            np.testing.assert_allclose(values[i], one[name], atol=1e-6, err_msg=name)
-        np.testing.assert_allclose(similarity(one), similarity(batched)[i], atol=1e-6)
+def test_the_similarity_weighs_industry_and_ecosystem_and_multiplies_for_a_border() -> None:
+    base = {"id": 1, "name": "A", "members_total": 10, "members_sme": 5, "group": "x"}
+    rows = [
+        {**base, "country": "AT", "sectors": ["I55.1"], "ecosystems": ["tourism"],
+         "services": ["training"], "needs": ["events"]},
+        {**base, "id": 2, "country": "CZ", "sectors": ["I55.1"], "ecosystems": ["tourism"],
+         "services": ["events"], "needs": ["rd-projects"]},
+        {**base, "id": 3, "country": "AT", "sectors": ["I55.2"], "ecosystems": ["tourism", "digital"],
+         "services": [], "needs": []},
+        {**base, "id": 4, "country": "CZ", "sectors": ["J62.0"], "ecosystems": ["digital"],
+         "services": ["events"], "needs": []},
+    ]  # fmt: skip
+    row = similarity(Scorer(tables_of(rows)).parts(0))
+    # Same code, same ecosystem, its need met, across a border: (0.45 + 0.45 + 0.05) x 1.25.
+    assert row[1] == pytest.approx(0.95 * 1.25, abs=1e-6)
+    # Same NACE division (0.5), ecosystems 1 of 2 shared, at home: 0.45 x 0.5 + 0.45 x 0.5.
+    assert row[2] == pytest.approx(0.45 * 0.5 + 0.45 * 0.5, abs=1e-6)
+    # Nothing in common but a need met abroad: the border multiplies what little there is.
+    assert row[3] == pytest.approx(0.05 * 1.25, abs=1e-6)
 
 
 def test_each_organisation_keeps_its_most_similar_neighbours_and_no_edge_twice(rows) -> None:  # type: ignore[no-untyped-def]
