@@ -34,6 +34,7 @@ import leidenalg
 import numpy as np
 import numpy.typing as npt
 
+from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.score import Reason
 from clusterhub.analytics.partners.tables import PartnerTables
 from clusterhub.standard.nace import DIVISIONS
@@ -81,7 +82,12 @@ class Candidate:
     reasons: list[Reason] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """Plain values only (reasons as objects with `code`, `value`, `details`)."""
+        plain = asdict(self)
+        plain["reasons"] = [
+            {"code": r.code, "value": r.value, "details": r.details} for r in self.reasons
+        ]
+        return plain
 
 
 @dataclass(frozen=True)
@@ -108,72 +114,6 @@ def similarity(parts: Mapping[str, npt.NDArray[np.floating]]) -> npt.NDArray[np.
     return total
 
 
-class BlockParts:
-    """The symmetric parts of the suggestion score for a block of organisations against all,
-    as block x N arrays of float32: the definitions of `Scorer.parts`, which computes one row
-    at a time (tests check they agree), batched because the graph needs every row."""
-
-    def __init__(self, tables: PartnerTables) -> None:
-        t = tables
-        self.t = t
-        # Words of bits in columns: the shared codes of a block and all are a few ANDs and
-        # bit counts (no BLAS, whose threads crawl on a busy machine for products this small).
-        self.needs = [np.ascontiguousarray(w) for w in t.needs.T]
-        self.services = [np.ascontiguousarray(w) for w in t.services.T]
-        self.ecosystems = [np.ascontiguousarray(w) for w in t.ecosystems.T]
-        need_counts = np.bitwise_count(t.needs).sum(axis=1).astype(np.float32)
-        # 1 / number of needs, 0 for none: the share of needs met is one product.
-        self.per_need = np.divide(
-            1.0, need_counts, out=np.zeros_like(need_counts), where=need_counts > 0
-        )
-        self.eco_counts = np.bitwise_count(t.ecosystems).sum(axis=1).astype(np.float32)
-        k = len(t.industry.codes)
-        # A last row and column of zeros stand for the sector padding (-1).
-        self.industry = np.zeros((k + 1, k + 1), dtype=np.float32)
-        self.industry[:k, :k] = t.industry.part
-        self.sector_columns = [np.ascontiguousarray(c) for c in t.sectors.T]
-        self.country = np.unique(t.countries, return_inverse=True)[1]
-
-    def __call__(self, rows: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.float32]]:
-        parts: dict[str, npt.NDArray[np.float32]] = {}
-        needs = _shared(self.needs, rows, self.services)
-        needs *= self.per_need[rows][:, None]
-        parts["needs"] = needs
-        offers = _shared(self.services, rows, self.needs)
-        offers *= self.per_need[None, :]
-        parts["offers"] = offers
-        shared = _shared(self.ecosystems, rows, self.ecosystems)
-        union = self.eco_counts[rows][:, None] + self.eco_counts[None, :]
-        union -= shared
-        parts["ecosystem"] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-        # The best pair of sectors: the block's best part per code, then each candidate's.
-        best = self.industry[self.t.sectors[rows]].max(axis=1)
-        industry = best[:, self.sector_columns[0]]
-        for column in self.sector_columns[1:]:
-            np.maximum(industry, best[:, column], out=industry)
-        parts["industry"] = industry
-        cross = self.country[rows][:, None] != self.country[None, :]
-        parts["cross_border"] = cross.astype(np.float32)
-        return parts
-
-
-def _shared(
-    mine: list[npt.NDArray[np.uint64]],
-    rows: npt.NDArray[np.int64],
-    theirs: list[npt.NDArray[np.uint64]],
-) -> npt.NDArray[np.float32]:
-    """How many codes each of `rows` shares with every organisation (block x N)."""
-    count = np.zeros((len(rows), len(theirs[0])), dtype=np.float32)
-    for a, b in zip(mine, theirs, strict=True):
-        count += np.bitwise_count(a[rows][:, None] & b[None, :])
-    return count
-
-
-# Rows per block: each block x N array of a part holds about this many numbers (0.8 MB
-# of float32): small arrays stay in the cache and are not fresh pages from the system.
-BLOCK_CELLS = 200_000
-
-
 def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Graph:
     """Each organisation's `k` most similar others, joined into one undirected graph."""
     if k < 1:
@@ -184,11 +124,12 @@ def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Grap
         empty = np.zeros(0, dtype=np.int64)
         return Graph(empty, empty, np.zeros(0), n)
     block_parts = BlockParts(tables)
-    step = max(1, BLOCK_CELLS // n)
+    names = (*AFFINITY_WEIGHTS, "cross_border")
+    step = block_parts.rows_per_block()
     sources, targets, weights = [], [], []
     for start in range(0, n, step):
         rows = np.arange(start, min(n, start + step))
-        sim = similarity(block_parts(rows))
+        sim = similarity(block_parts(rows, names))
         sim[np.arange(len(rows)), rows] = -1.0  # not its own neighbour
         # argpartition finds the k largest of each row in linear time, in no order.
         best = np.argpartition(-sim, keep - 1, axis=1)[:, :keep]

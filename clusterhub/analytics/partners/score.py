@@ -14,12 +14,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
+from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.tables import PartnerTables, codes_in
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -33,12 +34,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "size": 0.5,
 }
 PARTS = tuple(DEFAULT_WEIGHTS)
+_PART_ORDER = {name: k for k, name in enumerate(PARTS)}
 # The parts that say how alike or complementary two organisations are, whoever asks: the
 # edges of the meta-cluster graph (regional strength is the candidate's own).
 SYMMETRIC_PARTS = ("needs", "offers", "industry", "ecosystem", "cross_border")
-
-_YOUNG = {"emerging", "growing"}
-_SEASONED = {"mature", "renewing"}
 
 
 class UnknownWeight(ValueError):
@@ -65,18 +64,20 @@ def weights_with(changes: Mapping[str, float] | None = None) -> dict[str, float]
     return weights
 
 
-@dataclass(frozen=True)
-class Reason:
+_NO_DETAILS: dict[str, object] = {}
+
+
+class Reason(NamedTuple):
     """One part of a suggestion's score: `value` is its contribution (weight x part);
-    `details` carries what a sentence about it needs (codes, numbers)."""
+    `details` carries what a sentence about it needs (codes, numbers). A tuple: a
+    registry's suggestions hold about a million of them."""
 
     code: str
     value: float
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, object] = _NO_DETAILS
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     id: int
     name: str
     country: str
@@ -84,88 +85,21 @@ class Suggestion:
     reasons: list[Reason]
 
 
-def _overlap(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    counts: npt.NDArray[np.int64] = np.bitwise_count(a & b).sum(axis=-1).astype(np.int64)
-    return counts
-
-
-def _count(a: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    counts: npt.NDArray[np.int64] = np.bitwise_count(a).sum(axis=-1).astype(np.int64)
-    return counts
-
-
-def _lifecycle_part(stage: str, stages: list[str]) -> npt.NDArray[np.float64]:
-    values = np.zeros(len(stages))
-    if not stage:
-        return values
-    for j, other in enumerate(stages):
-        if not other:
-            continue
-        if (stage in _YOUNG and other in _SEASONED) or (stage in _SEASONED and other in _YOUNG):
-            values[j] = 1.0
-        else:
-            values[j] = 0.25 if other == stage else 0.5
-    return values
+def _by_value(reason: Reason) -> tuple[float, int]:
+    return (-reason.value, _PART_ORDER[reason.code])
 
 
 class Scorer:
-    """Scores every candidate for one organisation at a time, vectorised over candidates."""
+    """Scores candidates for organisations in blocks, vectorised over candidates."""
 
     def __init__(self, tables: PartnerTables) -> None:
         self.t = tables
-        t = tables
-        self._service_counts = _count(t.services)
-        self._need_counts = _count(t.needs)
-        self._eco_counts = _count(t.ecosystems)
-        # An extra column of zeros stands for the padding (-1) of the sector arrays.
-        self._industry = np.hstack([t.industry.part, np.zeros((len(t.industry.codes), 1))])
-        stages = sorted({s for s in t.lifecycle if s})
-        self._stage_parts = {s: _lifecycle_part(s, t.lifecycle) for s in stages}
-        self._no_stage = np.zeros(len(t))
+        self.blocks = BlockParts(tables)
 
     def parts(self, i: int) -> dict[str, npt.NDArray[np.float64]]:
         """Every part for organisation `i` against every candidate (arrays of length N)."""
-        t = self.t
-        needs = t.needs[i]
-        need_count = self._need_counts[i]
-        met = _overlap(t.services, needs)
-        parts: dict[str, npt.NDArray[np.float64]] = {}
-        parts["needs"] = met / need_count if need_count else np.zeros(len(t))
-        served = _overlap(t.needs, t.services[i])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            parts["offers"] = np.where(
-                self._need_counts > 0, served / np.maximum(self._need_counts, 1), 0.0
-            )
-            shared = _overlap(t.ecosystems, t.ecosystems[i])
-            union = self._eco_counts + self._eco_counts[i] - shared
-            parts["ecosystem"] = np.where(union > 0, shared / np.maximum(union, 1), 0.0)
-        own = t.sectors[i][t.sectors[i] >= 0]
-        if len(own):
-            best = self._industry[own].max(axis=0)
-            parts["industry"] = best[t.sectors].max(axis=1)
-        else:
-            parts["industry"] = np.zeros(len(t))
-        parts["strength"] = t.strength
-        parts["cross_border"] = (t.countries != t.countries[i]).astype(float)
-        parts["lifecycle"] = self._stage_parts.get(t.lifecycle[i], self._no_stage)
-        mine = t.members[i]
-        if np.isfinite(mine) and mine > 0:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                ratio = np.minimum(t.members, mine) / np.maximum(t.members, mine)
-            parts["size"] = np.nan_to_num(ratio, nan=0.0)
-        else:
-            parts["size"] = np.zeros(len(t))
-        return parts
-
-    def scores(
-        self, i: int, weights: Mapping[str, float]
-    ) -> tuple[npt.NDArray[np.float64], dict[str, npt.NDArray[np.float64]]]:
-        parts = self.parts(i)
-        total = np.zeros(len(self.t))
-        for name, weight in weights.items():
-            if weight:
-                total += weight * parts[name]
-        return total, parts
+        block = self.blocks(np.array([i]), PARTS)
+        return {name: values[0].astype(np.float64) for name, values in block.items()}
 
     def top(
         self,
@@ -175,42 +109,116 @@ class Scorer:
         *,
         include_partners: bool = False,
         exclude: Iterable[int] = (),
+        explain: bool = True,
     ) -> list[Suggestion]:
-        """The `n` best candidates for organisation `i` (positions), best first; ties by id."""
-        total, parts = self.scores(i, weights)
-        allowed = np.ones(len(self.t), dtype=bool)
-        allowed[i] = False
-        if not include_partners:
-            allowed[list(self.t.partners[i])] = False
-        allowed[[j for j in (self.t.position.get(e) for e in exclude) if j is not None]] = False
-        candidates = np.flatnonzero(allowed)
-        if n <= 0 or not len(candidates):
-            return []
-        keyed = candidates[np.lexsort((self.t.ids[candidates], -total[candidates]))][:n]
-        return [self._suggestion(i, int(j), total, parts, weights) for j in keyed]
+        """The `n` best candidates for organisation `i` (a position), best first; ties by
+        id. `exclude` holds registry ids. Without `explain`, the reasons carry their codes
+        and values but not the details their sentences name."""
+        found = self.top_many(
+            [i],
+            n,
+            weights,
+            include_partners=include_partners,
+            exclude={i: exclude},
+            explain=explain,
+        )
+        return found[0]
 
-    def _suggestion(
+    def top_many(
+        self,
+        rows: Sequence[int],
+        n: int,
+        weights: Mapping[str, float],
+        *,
+        include_partners: bool = False,
+        exclude: Mapping[int, Iterable[int]] | None = None,
+        explain: bool = True,
+    ) -> list[list[Suggestion]]:
+        """`top` for each of `rows` (positions), computed a block of rows at a time;
+        `exclude` maps a position to the registry ids left out of its list."""
+        if n <= 0:
+            return [[] for _ in rows]
+        positions = np.asarray(rows, dtype=np.int64)
+        step = self.blocks.rows_per_block()
+        found: list[list[Suggestion]] = []
+        used = [name for name in PARTS if weights.get(name, 0.0)]
+        for start in range(0, len(positions), step):
+            block = positions[start : start + step]
+            parts = self.blocks(block, used)
+            total = np.zeros((len(block), len(self.t)), dtype=np.float32)
+            for name in used:
+                total += np.float32(weights[name]) * parts[name]
+            masked = self._masked(total, block, include_partners, exclude or {})
+            for b, i in enumerate(block.tolist()):
+                chosen = self._best(masked[b], n)
+                found.append(self._explained(i, chosen, total[b], parts, b, weights, explain))
+        return found
+
+    def _masked(
+        self,
+        total: npt.NDArray[np.float32],
+        block: npt.NDArray[np.int64],
+        include_partners: bool,
+        exclude: Mapping[int, Iterable[int]],
+    ) -> npt.NDArray[np.float32]:
+        """The totals with the organisation itself, its partners and excluded ids at -inf."""
+        masked = total.copy()
+        masked[np.arange(len(block)), block] = -np.inf
+        for b, i in enumerate(block.tolist()):
+            if not include_partners and self.t.partners[i]:
+                masked[b, list(self.t.partners[i])] = -np.inf
+            left_out = [self.t.position[e] for e in exclude.get(i, ()) if e in self.t.position]
+            if left_out:
+                masked[b, left_out] = -np.inf
+        return masked
+
+    @staticmethod
+    def _best(row: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.int64]:
+        """Positions of the `n` highest scores, best first; equal scores by position, which
+        is the registry id's order."""
+        nth = np.partition(row, len(row) - n)[len(row) - n] if n < len(row) else -np.inf
+        if nth == -np.inf:
+            chosen = np.flatnonzero(row > nth)
+        else:
+            above = np.flatnonzero(row > nth)
+            ties = np.flatnonzero(row == nth)[: n - len(above)]
+            chosen = np.concatenate([above, ties])
+        return chosen[np.lexsort((chosen, -row[chosen]))][:n]
+
+    def _explained(
         self,
         i: int,
-        j: int,
-        total: npt.NDArray[np.float64],
-        parts: dict[str, npt.NDArray[np.float64]],
+        chosen: npt.NDArray[np.int64],
+        total: npt.NDArray[np.float32],
+        parts: Mapping[str, npt.NDArray[np.float32]],
+        b: int,
         weights: Mapping[str, float],
-    ) -> Suggestion:
+        explain: bool,
+    ) -> list[Suggestion]:
         t = self.t
-        reasons = []
-        for name in PARTS:
-            value = weights.get(name, 0.0) * float(parts[name][j])
-            if value > 0:
-                reasons.append(Reason(name, round(value, 4), self._details(name, i, j)))
-        reasons.sort(key=lambda r: -r.value)
-        return Suggestion(
-            id=int(t.ids[j]),
-            name=t.names[j],
-            country=str(t.countries[j]),
-            score=round(float(total[j]), 4),
-            reasons=reasons,
-        )
+        values = {
+            name: (weights[name] * parts[name][b, chosen].astype(np.float64)).round(4).tolist()
+            for name in parts
+        }
+        scores = total[chosen].astype(np.float64).round(4).tolist()
+        found = []
+        for k, j in enumerate(chosen.tolist()):
+            reasons = [
+                Reason(name, v[k], self._details(name, i, j) if explain else _NO_DETAILS)
+                for name, v in values.items()
+                if v[k] > 0
+            ]
+            reasons.sort(key=_by_value)
+            found.append(
+                Suggestion(
+                    id=int(t.ids[j]),
+                    name=t.names[j],
+                    country=str(t.countries[j]),
+                    score=scores[k],
+                    reasons=reasons,
+                )
+            )
+        return found
 
     def _details(self, part: str, i: int, j: int) -> dict[str, object]:
         """What a sentence about part `part` of candidate `j` for `i` needs."""
@@ -235,8 +243,8 @@ class Scorer:
     def _industry_details(self, i: int, j: int) -> dict[str, object]:
         own = self.t.sectors[i][self.t.sectors[i] >= 0]
         theirs = self.t.sectors[j][self.t.sectors[j] >= 0]
-        block = self.t.industry.part[np.ix_(own, theirs)]
-        a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+        block = self.t.industry.part[own[:, None], theirs[None, :]]
+        a, b = divmod(int(np.argmax(block)), len(theirs))
         pair = self.t.industry.explain(int(own[a]), int(theirs[b]))
         return {
             "a": pair.a,

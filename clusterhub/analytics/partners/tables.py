@@ -82,7 +82,8 @@ def build_tables(
     relatedness: pd.DataFrame | None = None,
 ) -> PartnerTables:
     """Arrays for `suggest` from the plain tables (see the module's docstring)."""
-    clusters = clusters.reset_index(drop=True)
+    # Positions in id order: equal scores are ranked by position, which is then the id.
+    clusters = clusters.sort_values("id", kind="stable").reset_index(drop=True)
     ids = clusters["id"].astype(np.int64).to_numpy()
     n = len(ids)
     index = {int(cid): i for i, cid in enumerate(ids)}
@@ -144,7 +145,9 @@ def build_tables(
 def codes_in(bits: Bits, codes: list[str]) -> list[str]:
     """The codes whose bits are set in one organisation's row of words."""
     found = []
-    for k, code in enumerate(codes):
-        if int(bits[k // 64]) >> (k % 64) & 1:
-            found.append(code)
+    for w, word in enumerate(bits.tolist()):
+        while word:
+            lowest = word & -word  # visits the set bits only
+            found.append(codes[w * 64 + lowest.bit_length() - 1])
+            word ^= lowest
     return found

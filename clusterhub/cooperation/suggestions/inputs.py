@@ -12,9 +12,10 @@ import threading
 from typing import Any
 
 import pandas as pd
+from django.db import connection
 from django.db.models import Max
 
-from clusterhub.analytics.partners import PartnerTables, build_tables
+from clusterhub.analytics.partners import PartnerTables, Scorer, build_tables
 from clusterhub.audit.models import AuditEntry
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.mapping.models import MappingCell, MappingResult
@@ -28,20 +29,28 @@ CMP_STRENGTH = (("strong", 1.0), ("significant", 0.5), ("qualifying", 0.25))
 
 
 def generation() -> tuple[Any, ...]:
-    """What the tables were built from; changes whenever one of their sources does."""
-    audit = AuditEntry.objects.filter(model__in=REGISTRY_MODELS).aggregate(newest=Max("id"))
-    clusters = Cluster.objects.aggregate(newest=Max("id"), modified=Max("modified_at"))
-    mapping = MappingResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
-    matrix = RelatednessResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
-    return (
-        audit["newest"],
-        clusters["newest"],
-        clusters["modified"],
-        mapping["newest"],
-        mapping["loaded"],
-        matrix["newest"],
-        matrix["loaded"],
+    """What the tables were built from; changes whenever one of their sources does.
+
+    One statement of index lookups only (it runs with every profile's suggestions): the
+    newest history entry of an organisation or a cooperation (id and time: ids of entries
+    rolled back come back), the highest organisation id, and the newest mapping result and
+    relatedness set."""
+    audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
+    mapping, matrix = MappingResult._meta.db_table, RelatednessResult._meta.db_table
+    latest = " UNION ALL ".join(
+        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in REGISTRY_MODELS
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters}),"
+            f" (SELECT MAX(id) FROM {mapping}), (SELECT MAX(loaded_at) FROM {mapping}),"
+            f" (SELECT MAX(id) FROM {matrix}), (SELECT MAX(loaded_at) FROM {matrix})"
+            f" FROM (SELECT MAX(id) AS id FROM ({latest}) AS per_model) AS newest"
+            f" LEFT JOIN {audit} AS entry ON entry.id = newest.id",
+            REGISTRY_MODELS,
+        )
+        row = cursor.fetchone()
+    return tuple(row)
 
 
 def _clusters() -> pd.DataFrame:
@@ -133,20 +142,26 @@ def load_tables() -> PartnerTables:
 
 
 _lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], PartnerTables] | None = None
+_cached: tuple[tuple[Any, ...], PartnerTables, Scorer] | None = None
 
 
-def current_tables() -> PartnerTables:
-    """The tables for the registry as it is now (rebuilt after any change)."""
+def current_scorer() -> Scorer:
+    """The scorer over the tables of the registry as it is now (rebuilt after any change)."""
     global _cached
     state = generation()
     cached = _cached
     if cached is not None and cached[0] == state:
-        return cached[1]
+        return cached[2]
     with _lock:
         if _cached is None or _cached[0] != state:
-            _cached = (state, load_tables())
-        return _cached[1]
+            tables = load_tables()
+            _cached = (state, tables, Scorer(tables))
+        return _cached[2]
+
+
+def current_tables() -> PartnerTables:
+    """The tables for the registry as it is now (rebuilt after any change)."""
+    return current_scorer().t
 
 
 def forget() -> None:

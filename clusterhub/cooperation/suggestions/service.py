@@ -9,10 +9,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
-from clusterhub.analytics.partners import Scorer, Suggestion, weights_with
+from clusterhub.analytics.partners import Suggestion, weights_with
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.cooperation.models import SuggestionDismissal
-from clusterhub.cooperation.suggestions.inputs import current_tables
+from clusterhub.cooperation.suggestions.inputs import current_scorer
 from clusterhub.cooperation.suggestions.reasons import reason_text
 from clusterhub.registry.models import Cluster
 
@@ -83,14 +83,12 @@ def suggestions_for(
     """The `top` best partners for `cluster`, best first. Weights change the defaults
     (UnknownWeight, BadWeight for bad ones); dismissed candidates are left out."""
     chosen = weights_with(weights)
-    tables = current_tables()
-    position = tables.position.get(cluster.pk)
+    scorer = current_scorer()
+    position = scorer.t.position.get(cluster.pk)
     if position is None:
         raise NotInRegistry(cluster.pk)
     exclude = () if include_dismissed else dismissed_by_cluster([cluster.pk]).get(cluster.pk, ())
-    found = Scorer(tables).top(
-        position, top, chosen, include_partners=include_partners, exclude=exclude
-    )
+    found = scorer.top(position, top, chosen, include_partners=include_partners, exclude=exclude)
     return [_explained(s) for s in found]
 
 
@@ -100,28 +98,29 @@ def suggestions_for_all(
     *,
     countries: Iterable[str] | None = None,
     include_partners: bool = False,
+    explain: bool = False,
 ) -> list[tuple[int, str, str, list[Suggestion]]]:
     """(id, name, country, suggestions) for every organisation (of `countries`, when
-    given), without sentences: the coordinators' table and the benchmark."""
+    given), without sentences (reasons with their codes and values; their details with
+    `explain`): the coordinators' table and exports."""
     chosen = weights_with(weights)
-    tables = current_tables()
-    scorer = Scorer(tables)
+    scorer = current_scorer()
+    tables = scorer.t
     wanted = set(countries) if countries is not None else None
+    rows = [i for i in range(len(tables)) if wanted is None or str(tables.countries[i]) in wanted]
     dismissed = dismissed_by_cluster()
-    rows = []
-    for i, cluster_id in enumerate(tables.ids.tolist()):
-        country = str(tables.countries[i])
-        if wanted is not None and country not in wanted:
-            continue
-        found = scorer.top(
-            i,
-            top,
-            chosen,
-            include_partners=include_partners,
-            exclude=dismissed.get(cluster_id, ()),
-        )
-        rows.append((cluster_id, tables.names[i], country, found))
-    return rows
+    found = scorer.top_many(
+        rows,
+        top,
+        chosen,
+        include_partners=include_partners,
+        exclude={i: dismissed.get(int(tables.ids[i]), ()) for i in rows},
+        explain=explain,
+    )
+    return [
+        (int(tables.ids[i]), tables.names[i], str(tables.countries[i]), suggestions)
+        for i, suggestions in zip(rows, found, strict=True)
+    ]
 
 
 def dismiss(cluster: Cluster, candidate: Cluster, actor: Actor) -> bool:

@@ -1,0 +1,134 @@
+"""The parts of the suggestion score for a block of organisations against all of them.
+
+Each part is a block x N array of float32 in 0..1 (definitions in `score.py`). Scoring in
+blocks turns the work for every organisation into a few dozen array operations per block
+instead of per organisation: the coordinators' table, exports and the meta-cluster graph
+need every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+
+from clusterhub.analytics.partners.tables import PartnerTables
+
+Block = npt.NDArray[np.float32]
+
+YOUNG = ("emerging", "growing")
+SEASONED = ("mature", "renewing")
+# Rows per block: each block x N array holds about this many numbers (0.8 MB of float32),
+# small enough to stay in the processor's cache.
+BLOCK_CELLS = 200_000
+
+
+def lifecycle_table(stages: list[str]) -> npt.NDArray[np.float32]:
+    """Part for every pair of stage positions; the last row and column stand for unknown."""
+    k = len(stages)
+    table = np.zeros((k + 1, k + 1), dtype=np.float32)
+    for a, one in enumerate(stages):
+        for b, other in enumerate(stages):
+            if (one in YOUNG and other in SEASONED) or (one in SEASONED and other in YOUNG):
+                table[a, b] = 1.0
+            else:
+                table[a, b] = 0.25 if one == other else 0.5
+    return table
+
+
+def _shared(
+    mine: list[npt.NDArray[np.uint64]],
+    rows: npt.NDArray[np.int64],
+    theirs: list[npt.NDArray[np.uint64]],
+) -> Block:
+    """How many codes each of `rows` shares with every organisation (block x N)."""
+    count = np.zeros((len(rows), len(theirs[0])), dtype=np.float32)
+    for a, b in zip(mine, theirs, strict=True):
+        count += np.bitwise_count(a[rows][:, None] & b[None, :])
+    return count
+
+
+class BlockParts:
+    """Computes the parts for blocks of rows; built once per set of tables."""
+
+    def __init__(self, tables: PartnerTables) -> None:
+        t = tables
+        self.t = t
+        # Words of bits in columns: shared codes of a block and all are a few ANDs and bit
+        # counts (no BLAS, whose threads crawl on a busy machine for products this small).
+        self.needs = [np.ascontiguousarray(w) for w in t.needs.T]
+        self.services = [np.ascontiguousarray(w) for w in t.services.T]
+        self.ecosystems = [np.ascontiguousarray(w) for w in t.ecosystems.T]
+        need_counts = np.bitwise_count(t.needs).sum(axis=1).astype(np.float32)
+        # 1 / number of needs, 0 for none: the share of needs met is one product.
+        self.per_need = np.divide(
+            1.0, need_counts, out=np.zeros_like(need_counts), where=need_counts > 0
+        )
+        self.eco_counts = np.bitwise_count(t.ecosystems).sum(axis=1).astype(np.float32)
+        k = len(t.industry.codes)
+        # A last row and column of zeros stand for the sector padding (-1).
+        self.industry = np.zeros((k + 1, k + 1), dtype=np.float32)
+        self.industry[:k, :k] = t.industry.part
+        self.sector_columns = [np.ascontiguousarray(c) for c in t.sectors.T]
+        self.country = np.unique(t.countries, return_inverse=True)[1]
+        stages = sorted({s for s in t.lifecycle if s})
+        self.stage_table = lifecycle_table(stages)
+        position = {s: i for i, s in enumerate(stages)}
+        self.stage = np.array([position.get(s, len(stages)) for s in t.lifecycle], dtype=np.int64)
+        members = np.nan_to_num(t.members.astype(np.float32), nan=0.0)
+        self.members = np.where(members > 0, members, 0.0).astype(np.float32)
+        self.strength = t.strength.astype(np.float32)
+
+    def rows_per_block(self) -> int:
+        return max(1, BLOCK_CELLS // max(1, len(self.t)))
+
+    def __call__(self, rows: npt.NDArray[np.int64], names: Iterable[str]) -> dict[str, Block]:
+        """The parts `names` for `rows` (positions) against every organisation."""
+        return {name: getattr(self, f"_{name}")(rows) for name in names}
+
+    def _needs(self, rows: npt.NDArray[np.int64]) -> Block:
+        needs = _shared(self.needs, rows, self.services)
+        needs *= self.per_need[rows][:, None]
+        return needs
+
+    def _offers(self, rows: npt.NDArray[np.int64]) -> Block:
+        offers = _shared(self.services, rows, self.needs)
+        offers *= self.per_need[None, :]
+        return offers
+
+    def _ecosystem(self, rows: npt.NDArray[np.int64]) -> Block:
+        shared = _shared(self.ecosystems, rows, self.ecosystems)
+        union = self.eco_counts[rows][:, None] + self.eco_counts[None, :]
+        union -= shared
+        part: Block = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        return part
+
+    def _industry(self, rows: npt.NDArray[np.int64]) -> Block:
+        # The best pair of sectors: the block's best part per code, then each candidate's.
+        best = self.industry[self.t.sectors[rows]].max(axis=1)
+        industry: Block = best[:, self.sector_columns[0]]
+        for column in self.sector_columns[1:]:
+            np.maximum(industry, best[:, column], out=industry)
+        return industry
+
+    def _strength(self, rows: npt.NDArray[np.int64]) -> Block:
+        part: Block = np.broadcast_to(self.strength[None, :], (len(rows), len(self.t)))
+        return part
+
+    def _cross_border(self, rows: npt.NDArray[np.int64]) -> Block:
+        cross: Block = (self.country[rows][:, None] != self.country[None, :]).astype(np.float32)
+        return cross
+
+    def _lifecycle(self, rows: npt.NDArray[np.int64]) -> Block:
+        part: Block = self.stage_table[self.stage[rows]][:, self.stage]
+        return part
+
+    def _size(self, rows: npt.NDArray[np.int64]) -> Block:
+        mine = self.members[rows][:, None]
+        theirs = self.members[None, :]
+        larger = np.maximum(mine, theirs)
+        part: Block = np.divide(
+            np.minimum(mine, theirs), larger, out=np.zeros_like(larger), where=larger > 0
+        )
+        return part
