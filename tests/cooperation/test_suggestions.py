@@ -270,3 +270,18 @@ def test_a_candidate_in_a_strong_region_of_its_sector_comes_before_one_that_is_n
     best = next(r for r in ranked(cli, "--cluster", "me") if r["name"] == "Cluster strong")
     strength = next(r for r in best["reasons"] if r["code"] == "strength")
     assert strength["text"] == "3-star region in Q86 (SK01)"
+
+
+def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    add("young", lifecycle="emerging")
+    add("peer", lifecycle="mature")
+    add("old", lifecycle="declining")
+    texts = {
+        row["name"]: next(r["text"] for r in row["reasons"] if r["code"] == "lifecycle")
+        for row in ranked(cli, "--cluster", "me")
+    }
+    assert texts["Cluster young"] == "complementary lifecycle stages: emerging and yours mature"
+    assert texts["Cluster peer"] == "at the same lifecycle stage as you: mature"
+    assert texts["Cluster old"] == "a different lifecycle stage: declining and yours mature"

@@ -43,6 +43,20 @@ def _strength(d: dict[str, object]) -> str:
     return _("%(label)s cluster region in %(category)s (%(region)s)") % values
 
 
+def _lifecycle(d: dict[str, object]) -> str:
+    own, theirs = str(d["own"]), str(d["theirs"])
+    stages = {
+        "theirs": label(vocab.LIFECYCLE, theirs).lower(),
+        "own": label(vocab.LIFECYCLE, own).lower(),
+    }
+    if own == theirs:
+        return _("at the same lifecycle stage as you: %(theirs)s") % stages
+    young, seasoned = {"emerging", "growing"}, {"mature", "renewing"}
+    if {own, theirs} & young and {own, theirs} & seasoned:
+        return _("complementary lifecycle stages: %(theirs)s and yours %(own)s") % stages
+    return _("a different lifecycle stage: %(theirs)s and yours %(own)s") % stages
+
+
 _TEXTS: dict[str, Callable[[dict[str, object]], str]] = {
     "needs": lambda d: (
         _("offers %(services)s, which you need") % {"services": _services(d["services"])}
@@ -64,13 +78,7 @@ _TEXTS: dict[str, Callable[[dict[str, object]], str]] = {
     "cross_border": lambda d: (
         _("across the border, in %(country)s") % {"country": country_label(str(d["country"]))}
     ),
-    "lifecycle": lambda d: (
-        _("complementary lifecycle stages: %(theirs)s and yours %(own)s")
-        % {
-            "theirs": label(vocab.LIFECYCLE, str(d["theirs"])).lower(),
-            "own": label(vocab.LIFECYCLE, str(d["own"])).lower(),
-        }
-    ),
+    "lifecycle": _lifecycle,
     "size": lambda d: (
         _("comparable size: %(theirs)d members, you %(own)d")
         % {"theirs": d["theirs"], "own": d["own"]}
