@@ -85,9 +85,11 @@ def reason_text(reason: Reason) -> str:
 def as_dict(candidate: Candidate, source_ids: dict[int, str]) -> dict[str, Any]:
     """A candidate as the command's JSON shows it, in the active language."""
     sector = sector_name(candidate.kind, candidate.sector)
+    # Candidates of the same theme are told apart by their main division (or a number).
+    theme = f"{sector} ({candidate.qualifier})" if candidate.qualifier else sector
     return {
         "name": _("%(sector)s meta-cluster (%(countries)s)")
-        % {"sector": sector, "countries": ", ".join(candidate.countries)},
+        % {"sector": theme, "countries": ", ".join(candidate.countries)},
         "sector": candidate.sector,
         "sector_name": sector,
         "kind": candidate.kind,

@@ -166,6 +166,27 @@ def test_a_community_mixing_two_industries_is_split_into_coherent_candidates() -
         assert groups == {candidate.sector}, candidate.name
 
 
+def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_division() -> None:
+    rows = planted_rows(noise=20)
+    for row in rows[:GROUP_SIZE]:
+        row["sectors"] = ["I55.1", "I55.2"]  # hotels
+    travel = [
+        {**rows[0], "id": 100 + k, "name": f"Travel {k}", "country": ["AT", "CZ", "HU", "SK"][k % 4],
+         "sectors": ["N79.1", "N79.9"], "group": "travel"}
+        for k in range(GROUP_SIZE)
+    ]  # fmt: skip
+    tables = tables_of(rows + travel)
+    together = [c for c in find_candidates(tables) if c.sector == "tourism"]
+    assert [len(c.clusters) for c in together] == [2 * GROUP_SIZE]
+    assert together[0].name == "Tourism meta-cluster (AT, CZ, HU, SK)"
+    apart = [c for c in find_candidates(tables, resolution=3.0) if c.sector == "tourism"]
+    assert sorted(c.name for c in apart) == [
+        "Tourism (I55) meta-cluster (AT, CZ, HU, SK)",
+        "Tourism (N79) meta-cluster (AT, CZ, HU, SK)",
+    ]
+    assert {len(c.clusters) for c in apart} == {GROUP_SIZE}
+
+
 def test_a_higher_resolution_finds_more_and_smaller_communities(rows) -> None:  # type: ignore[no-untyped-def]
     graph = similarity_graph(tables_of(rows))
     coarse, fine = communities(graph, 0.05), communities(graph, 5.0)

@@ -26,8 +26,9 @@ and its theme is shared by at least `coherence` of them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import igraph as ig
 import leidenalg
@@ -75,6 +76,9 @@ class Candidate:
     sector: str
     kind: str
     label: str
+    # Tells apart candidates of the same theme: their main NACE division (and a number when
+    # that is shared too); "" when the theme has one candidate.
+    qualifier: str
     countries: list[str]
     clusters: list[CandidateCluster]
     members: int
@@ -184,6 +188,7 @@ class _Themes:
 
     def __init__(self, tables: PartnerTables) -> None:
         t = tables
+        self.position = t.position
         self.ecosystem_codes = t.ecosystem_codes
         bits = np.arange(len(t.ecosystem_codes))
         words = t.ecosystems[:, bits // 64] >> (bits % 64).astype(np.uint64)
@@ -271,7 +276,38 @@ def find_candidates(
                 )
             )
     candidates.sort(key=lambda c: (-len(c.clusters), c.name))
-    return candidates
+    return _told_apart(candidates, themes)
+
+
+def _told_apart(candidates: list[Candidate], themes: _Themes) -> list[Candidate]:
+    """Candidates of the same theme named by their main division too (Digital (J62) and
+    Digital (J63)), numbered in order of size when even that is the same."""
+    same_theme = Counter((c.kind, c.sector) for c in candidates)
+    qualifiers = []
+    for c in candidates:
+        if same_theme[(c.kind, c.sector)] < 2:
+            qualifiers.append("")
+            continue
+        rows = np.array([themes.position[m.id] for m in c.clusters])
+        counts = themes.sector_division[rows].sum(axis=0)
+        main = themes.divisions[int(np.argmax(counts))] if counts.any() else ""
+        qualifiers.append(main if c.kind == "ecosystem" else "")
+    seen: Counter[tuple[str, str, str]] = Counter()
+    repeated = Counter((c.kind, c.sector, q) for c, q in zip(candidates, qualifiers, strict=True))
+    named = []
+    for c, q in zip(candidates, qualifiers, strict=True):
+        key = (c.kind, c.sector, q)
+        seen[key] += 1
+        if repeated[key] > 1:
+            q = f"{q}, {seen[key]}" if q else str(seen[key])
+        named.append(replace(c, qualifier=q, name=candidate_name(c.label, q, c.countries)))
+    return named
+
+
+def candidate_name(label: str, qualifier: str, countries: list[str]) -> str:
+    """ "Tourism meta-cluster (AT, CZ, HU, SK)"; "Digital (J62) meta-cluster (…)"."""
+    theme = f"{label} ({qualifier})" if qualifier else label
+    return f"{theme} meta-cluster ({', '.join(countries)})"
 
 
 def _pairwise_industry(tables: PartnerTables) -> npt.NDArray[np.float64]:
@@ -331,10 +367,11 @@ def _candidate(
         Reason("left_out", float(left_out), {"community": len(members) + left_out}),
     ]
     return Candidate(
-        name=f"{label} meta-cluster ({', '.join(countries)})",
+        name=candidate_name(label, "", countries),
         sector=code,
         kind=kind,
         label=label,
+        qualifier="",
         countries=countries,
         clusters=clusters,
         members=int(member_counts.sum()),
