@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     categories = result["category_a"].nunique()
     summary = f"{len(result):,} pairs of {categories:,} categories ({describe(options)})"
     # One transaction: a file that cannot be written leaves no set stored, and a set refused
-    # leaves no file written.
-    with transaction.atomic():
+    # leaves no file written. Without --store the command needs no database at all.
+    with transaction.atomic() if store is not None else nullcontext():
         if store is not None:
             stored = _store(result, store, options)
         if out is not None:

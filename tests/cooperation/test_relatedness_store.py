@@ -15,6 +15,7 @@ from clusterhub.audit.services import Actor
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.cooperation.relatedness_store import store_relatedness
 from tests.analytics.mapping_files import write_categories, write_csv
+from tests.conftest import run
 
 MATRIX = ["category_a", "category_b", "relatedness"]
 OBSERVATIONS = ["region", "category", "employment"]
@@ -236,3 +237,15 @@ def test_a_manager_may_not_replace_a_set_a_coordinator_stored(personas) -> None:
             actor=Actor.person(personas.manager, "test"),
         )
     assert _stored() == before and _pairs("Set") == {("A", "B"): 0.5, ("B", "A"): 0.5}
+
+
+def test_relatedness_without_store_needs_no_database(inputs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # No `db` fixture: pytest-django refuses any query, so this fails if the command opens one.
+    observations, categories = inputs
+    out = tmp_path / "related.csv"
+    outcome = run(
+        "cooperation", "relatedness", "--observations", str(observations),
+        "--categories", str(categories), "--out", str(out),
+    )  # fmt: skip
+    assert outcome.ok, outcome.error
+    assert len(pd.read_csv(out)) == 6
