@@ -4,6 +4,7 @@ by coordinators."""
 
 from __future__ import annotations
 
+import html as markup
 import json
 import re
 from typing import Any
@@ -11,8 +12,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from clusterhub.cooperation import candidates
 from clusterhub.cooperation.metaclusters import group, services
 from clusterhub.cooperation.models import Meeting, MetaCluster, WorkingGroupMember
+from clusterhub.cooperation.suggestions import inputs
+from tests.analytics.test_communities import planted_rows
 from tests.cooperation.metaclusters import SETUP, World, build, cluster
 from tests.personas import Personas
 
@@ -313,3 +317,26 @@ def test_a_coordinator_creates_one_by_hand(client: Client, personas: Personas) -
     made = MetaCluster.objects.get(name="Hand-made")
     assert made.sectors == ["J62", "J63"]
     assert made.memberships.count() == 3
+
+
+def test_the_candidates_of_the_registry_are_offered_and_created_with_one_button(
+    client: Client, personas: Personas
+) -> None:
+    candidates.forget()
+    inputs.forget()
+    for row in planted_rows(noise=20):
+        fields = {k: v for k, v in row.items() if k != "group"}
+        cluster(f"planted-{row['id']}", **{**fields, "id": f"planted-{row['id']}"})
+    client.force_login(personas.coordinator_pl)
+    html = page(client, "/en/cooperation/metaclusters/from-candidate/")
+    offered = re.findall(r'name="candidate" value="([^"]+)"', html)
+    assert offered
+    chosen = [json.loads(markup.unescape(v)) for v in offered]
+    assert all("PL" in c["countries"] for c in chosen)  # the coordinator's country only
+    response = client.post(
+        "/en/cooperation/metaclusters/from-candidate/", {"candidate": markup.unescape(offered[0])}
+    )
+    assert response.status_code == 302
+    made = MetaCluster.objects.get(name=chosen[0]["name"])
+    assert made.lead_country == "PL"
+    assert made.memberships.count() == len(chosen[0]["clusters"])

@@ -24,6 +24,7 @@ from clusterhub.accounts.policy import (
     is_admin,
 )
 from clusterhub.audit.services import Actor
+from clusterhub.cooperation.candidates import find_candidates
 from clusterhub.cooperation.forms.metaclusters import CandidateForm, NewMetaClusterForm, report
 from clusterhub.cooperation.metaclusters import services
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
@@ -42,6 +43,7 @@ from clusterhub.standard import vocabularies as vocab
 GEOJSON = "application/geo+json"
 REGION_LEVELS = (2, 3)
 NEW_LEADS_SHOWN = 2000  # the lead choices of the "new" form (a coordinator's countries)
+CANDIDATES_SHOWN = 30
 ROLE_ORDER = ("chair", "secretary", "member", "expert")
 
 
@@ -201,8 +203,23 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
             if isinstance(candidate, list) and len(candidate) == 1:
                 candidate = candidate[0]  # the command's list, with the one candidate wanted
             return _create_from(request, form, candidate)
-    context = {"form": form, "title": _("New meta-cluster from a candidate")}
+    context = {
+        "form": form,
+        "title": _("New meta-cluster from a candidate"),
+        "candidates": _offered(request.user) if request.method == "GET" else [],
+    }
     return render(request, "cooperation/metaclusters/form.html", context)
+
+
+def _offered(user: Any) -> list[dict[str, Any]]:
+    """The registry's candidates with a cluster in a country the user coordinates (all for
+    admins), each with its JSON for the one-step form."""
+    countries = None if is_admin(user) else coordinated_countries(user)
+    offered = []
+    for candidate in find_candidates():
+        if countries is None or countries & set(candidate["countries"]):
+            offered.append({**candidate, "json": json.dumps(candidate, ensure_ascii=False)})
+    return offered[:CANDIDATES_SHOWN]
 
 
 def _create_from(request: HttpRequest, form: CandidateForm, candidate: Any) -> HttpResponse:
