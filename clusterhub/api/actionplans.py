@@ -29,6 +29,7 @@ from clusterhub.lib.text import cut
 
 router = Router(tags=["action plans"])
 STATUS = "planned, in_progress, done or dropped"
+MAX_ID = 2**63 - 1  # the largest id a database holds; beyond it, a 422 and not an overflow
 
 
 class IndicatorOut(Schema):
@@ -88,8 +89,12 @@ class PlanDetail(PlanOut):
 
 
 class PlanFilters(Schema):
-    cluster: int | None = Field(None, description="Plans of this cluster (registry id)")
-    meta_cluster: int | None = Field(None, description="Plans of this meta-cluster")
+    cluster: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Plans of this cluster (registry id)"
+    )
+    meta_cluster: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Plans of this meta-cluster"
+    )
 
 
 class ActionChange(Schema):
