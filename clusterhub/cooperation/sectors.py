@@ -24,17 +24,12 @@ from clusterhub.standard import vocabularies as vocab
 
 def load_tables() -> dict[str, pd.DataFrame | None]:
     """The ranking's input tables, as `rank_sectors` takes them (keyword by keyword)."""
-    clusters = inputs._clusters()
+    tables = inputs.frames()
+    clusters = tables["clusters"]
+    assert clusters is not None
     smes = dict(Cluster.objects.values_list("id", "members_sme"))
     clusters["smes"] = pd.to_numeric(clusters["id"].map(smes), errors="coerce")
-    tags = inputs._tags()
-    return {
-        "clusters": clusters,
-        "tags": tags,
-        "cooperations": inputs._cooperations(),
-        "strength": inputs._strength(clusters, tags),
-        "relatedness": inputs._relatedness(),
-    }
+    return tables
 
 
 _lock = threading.Lock()

@@ -285,3 +285,22 @@ def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(
     assert texts["Cluster young"] == "complementary lifecycle stages: emerging and yours mature"
     assert texts["Cluster peer"] == "at the same lifecycle stage as you: mature"
     assert texts["Cluster old"] == "a different lifecycle stage: declining and yours mature"
+
+
+def test_a_partner_named_without_an_id_is_recognised_by_its_name_and_country(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    add("named", country="PL")
+    add("namesake", country="SK", name="Cluster twin")
+    add("twin", country="HU", name="Cluster twin")
+    upsert_cooperation(
+        {"kind": "project", "partner_name": "  cluster NAMED ", "partner_country": "PL"},
+        cluster=asking, partner=None, actor=SETUP,
+    )  # fmt: skip
+    upsert_cooperation(
+        {"kind": "project", "partner_name": "Cluster twin", "partner_country": "HU"},
+        cluster=asking, partner=None, actor=SETUP,
+    )  # fmt: skip
+    names = order(cli)
+    assert "Cluster named" not in names
+    assert names.count("Cluster twin") == 1  # the Hungarian one is a partner, not the Slovak

@@ -72,9 +72,33 @@ def _tags() -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=["cluster_id", "field", "code"])
 
 
-def _cooperations() -> pd.DataFrame:
-    rows = Cooperation.objects.filter(partner__isnull=False).values_list("cluster_id", "partner_id")
-    return pd.DataFrame(list(rows), columns=["cluster_id", "partner_id"])
+def _cooperations(clusters: pd.DataFrame) -> pd.DataFrame:
+    """Links to organisations of the registry: by the partner's id, or, for a partner given
+    by name only, by its name (and country, when given) when exactly one organisation has it."""
+    rows = Cooperation.objects.values_list(
+        "cluster_id", "partner_id", "partner_name", "partner_country"
+    )
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for cid, name, country in zip(
+        clusters["id"], clusters["name"], clusters["country"], strict=True
+    ):
+        by_name.setdefault(_name_key(name), []).append((int(cid), str(country)))
+    links = []
+    for cluster_id, partner_id, partner_name, partner_country in rows:
+        if partner_id is None:
+            named = [
+                cid
+                for cid, country in by_name.get(_name_key(partner_name or ""), [])
+                if not partner_country or country == partner_country
+            ]
+            partner_id = named[0] if len(named) == 1 else None
+        if partner_id is not None:
+            links.append((cluster_id, partner_id))
+    return pd.DataFrame(links, columns=["cluster_id", "partner_id"])
+
+
+def _name_key(name: str) -> str:
+    return " ".join(str(name).casefold().split())
 
 
 def current_matrix() -> RelatednessResult | None:
@@ -136,9 +160,26 @@ def _strength(clusters: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame | None
     return pd.DataFrame(rows, columns=["cluster_id", "region", "category", "strength", "label"])
 
 
-def load_tables() -> PartnerTables:
+def frames() -> dict[str, pd.DataFrame | None]:
+    """The registry, the newest mapping result and relatedness set as the plain tables
+    the analytics take: `clusters`, `tags`, `cooperations`, `strength`, `relatedness`."""
     clusters, tags = _clusters(), _tags()
-    return build_tables(clusters, tags, _cooperations(), _strength(clusters, tags), _relatedness())
+    return {
+        "clusters": clusters,
+        "tags": tags,
+        "cooperations": _cooperations(clusters),
+        "strength": _strength(clusters, tags),
+        "relatedness": _relatedness(),
+    }
+
+
+def load_tables() -> PartnerTables:
+    f = frames()
+    assert f["clusters"] is not None and f["tags"] is not None
+    assert f["cooperations"] is not None
+    return build_tables(
+        f["clusters"], f["tags"], f["cooperations"], f["strength"], f["relatedness"]
+    )
 
 
 _lock = threading.Lock()
