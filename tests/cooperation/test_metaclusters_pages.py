@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 
 from clusterhub.cooperation import candidates
+from clusterhub.cooperation.actionplans import services as actionplans
 from clusterhub.cooperation.metaclusters import group, services
 from clusterhub.cooperation.models import Meeting, MetaCluster, WorkingGroupMember
 from clusterhub.cooperation.suggestions import inputs
@@ -340,3 +341,18 @@ def test_the_candidates_of_the_registry_are_offered_and_created_with_one_button(
     made = MetaCluster.objects.get(name=chosen[0]["name"])
     assert made.lead_country == "PL"
     assert made.memberships.count() == len(chosen[0]["clusters"])
+
+
+def test_the_page_links_the_action_plans_and_the_actions_serving_each_goal(
+    client: Client, personas: Personas, world: World
+) -> None:
+    plan = actionplans.save_plan(
+        {"title": "Joint action plan", "meta_cluster": world.meta.pk}, actor=SETUP
+    )
+    actionplans.save_action(
+        plan, {"title": "Pilot in Brno", "goal": world.goal.pk, "status": "done"}, actor=SETUP
+    )
+    html = page(client, detail_url(world.meta))
+    link = f'href="/en/cooperation/action-plans/{plan.pk}/"'
+    assert html.count(link) == 2  # the plan, and the action under its goal
+    assert "Pilot in Brno" in html and "Joint action plan" in html

@@ -121,6 +121,7 @@ def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "meetings": list(meta.meetings.all()),
         "plan": plan,
         "goals": goals,
+        "action_plans": list(meta.action_plans.order_by("title")),
         "may_manage": can(request.user, Action.MANAGE_META_CLUSTER, meta),
         "sees_people": can(request.user, Action.VIEW_PERSONAL),
         "region_levels": list(REGION_LEVELS),
