@@ -4,12 +4,13 @@
 from django.urls import URLPattern, URLResolver, path
 
 from clusterhub.cooperation.views import actionplans as plans
+from clusterhub.cooperation.views import hub, sectors, suggestions
 from clusterhub.cooperation.views import metacluster_parts as meta_parts
 from clusterhub.cooperation.views import metaclusters as metas
-from clusterhub.cooperation.views import sectors, suggestions
 
 app_name = "cooperation"
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", hub.cooperation_hub, name="hub"),
     path("sectors/", sectors.sectors_page, name="sectors"),
     path("suggestions/", suggestions.suggestion_table, name="suggestion_table"),
     path(
