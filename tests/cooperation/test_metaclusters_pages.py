@@ -41,11 +41,12 @@ def detail_url(meta: MetaCluster, tail: str = "") -> str:
     return f"/en/cooperation/metaclusters/{meta.slug}/{tail}"
 
 
-def test_the_list_is_in_the_navigation_and_shows_each_meta_cluster_with_its_figures(
+def test_the_list_is_reached_from_the_navigation_and_shows_each_meta_cluster_with_figures(
     client: Client, world: World
 ) -> None:
     home = page(client, "/en/")
-    assert 'href="/en/cooperation/metaclusters/"' in home
+    assert 'href="/en/cooperation/"' in home  # the cooperation front page links the list
+    assert 'href="/en/cooperation/metaclusters/"' in page(client, "/en/cooperation/")
     listing = page(client, "/en/cooperation/metaclusters/")
     assert world.meta.name in listing
     assert detail_url(world.meta) in listing
