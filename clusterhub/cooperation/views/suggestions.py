@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.policy import Action, can, coordinated_countries, is_admin
-from clusterhub.analytics.partners import Reason, Scorer, Suggestion, weights_with
+from clusterhub.analytics.partners import Reason, Suggestion, weights_with
 from clusterhub.audit.services import Actor
 from clusterhub.cooperation.models import SuggestionDismissal
-from clusterhub.cooperation.suggestions.inputs import current_tables
+from clusterhub.cooperation.suggestions.inputs import current_scorer
 from clusterhub.cooperation.suggestions.reasons import reason_text
 from clusterhub.cooperation.suggestions.service import (
     NotInRegistry,
@@ -137,21 +137,22 @@ def _countries(request: HttpRequest) -> tuple[list[str], str]:
 
 
 def _page_rows(ids: list[int]) -> dict[int, list[Suggestion]]:
-    """The best partners of the organisations `ids`, with one scorer and one query for the
-    dismissals (not a service call per row)."""
-    tables = current_tables()
-    scorer = Scorer(tables)
-    weights = weights_with(None)
-    dismissed = dismissed_by_cluster(ids)
-    found: dict[int, list[Suggestion]] = {}
-    for cluster_id in ids:
-        position = tables.position.get(cluster_id)
-        best = (
-            []
-            if position is None
-            else scorer.top(position, TABLE_TOP, weights, exclude=dismissed.get(cluster_id, ()))
-        )
-        found[cluster_id] = [s for s in best if s.score > 0]
+    """The best partners of the organisations `ids`, from the cached scorer in one block,
+    with one query for the dismissals (not a service call per row)."""
+    scorer = current_scorer()
+    position = scorer.t.position
+    present = [cluster_id for cluster_id in ids if cluster_id in position]
+    dismissed = dismissed_by_cluster(present)
+    best = scorer.top_many(
+        [position[cluster_id] for cluster_id in present],
+        TABLE_TOP,
+        weights_with(None),
+        exclude={position[c]: dismissed.get(c, ()) for c in present},
+        explain=True,
+    )
+    found: dict[int, list[Suggestion]] = {cluster_id: [] for cluster_id in ids}
+    for cluster_id, suggestions in zip(present, best, strict=True):
+        found[cluster_id] = [s for s in suggestions if s.score > 0]
     return found
 
 
@@ -227,7 +228,9 @@ def _csv(countries: list[str] | None) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for cluster_id, name, country, found in suggestions_for_all(TABLE_TOP, countries=countries):
+    for cluster_id, name, country, found in suggestions_for_all(
+        TABLE_TOP, countries=countries, explain=True
+    ):
         for rank, s in enumerate((s for s in found if s.score > 0), start=1):
             writer.writerow(
                 (
