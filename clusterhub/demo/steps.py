@@ -13,6 +13,7 @@ from clusterhub.demo.cooperation import load_demo_meta_clusters
 from clusterhub.demo.loading import load_registry
 from clusterhub.demo.mapping import load_demo_mapping
 from clusterhub.demo.policy import load_policy
+from clusterhub.demo.relatedness import load_demo_relatedness
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,10 @@ def _mapping(seed: int) -> list[str]:
 
 
 def _cooperation(seed: int) -> list[str]:
+    stored = load_demo_relatedness()
+    lines = [f"demo relatedness: stored {stored}"] if stored else []
     made = load_demo_meta_clusters(seed)
-    return [f"demo meta-cluster: {m.name} ({figures(m).clusters} clusters)" for m in made]
+    return lines + [f"demo meta-cluster: {m.name} ({figures(m).clusters} clusters)" for m in made]
 
 
 def _actionplans(seed: int) -> list[str]:
