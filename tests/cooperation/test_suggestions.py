@@ -304,3 +304,25 @@ def test_a_partner_named_without_an_id_is_recognised_by_its_name_and_country(
     names = order(cli)
     assert "Cluster named" not in names
     assert names.count("Cluster twin") == 1  # the Hungarian one is a partner, not the Slovak
+
+
+def test_a_strong_region_by_the_us_cluster_mapping_flags_is_named_in_words(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from clusterhub.mapping.models import MappingCell, MappingResult
+
+    add("strong", nuts="SK01", sectors="Q86")
+    result = MappingResult.objects.create(
+        name="cmp", slug="cmp", method=MappingResult.Method.CMP,
+        loaded_at=timezone.now(), loaded_by="test",
+    )  # fmt: skip
+    MappingCell.objects.create(
+        result=result, region="SK01", category="Q86", qualifying=True, significant=True,
+        strong=True,
+    )  # fmt: skip
+    best = next(r for r in ranked(cli, "--cluster", "me") if r["name"] == "Cluster strong")
+    strength = next(r for r in best["reasons"] if r["code"] == "strength")
+    assert strength["text"] == "strong cluster region in Q86 (SK01)"
+    assert strength["value"] == 1.0

@@ -40,7 +40,18 @@ def _strength(d: dict[str, object]) -> str:
     if str(d["label"]).endswith("★"):
         values["stars"] = str(d["label"]).rstrip("★")
         return _("%(stars)s-star region in %(category)s (%(region)s)") % values
+    flag = str(d["label"])
+    if flag in _FLAGS:
+        return _FLAGS[flag](values)
     return _("%(label)s cluster region in %(category)s (%(region)s)") % values
+
+
+# The US Cluster Mapping flags, each its own sentence so that languages can inflect it.
+_FLAGS: dict[str, Callable[[dict[str, object]], str]] = {
+    "strong": lambda v: _("strong cluster region in %(category)s (%(region)s)") % v,
+    "significant": lambda v: _("significant cluster region in %(category)s (%(region)s)") % v,
+    "qualifying": lambda v: _("qualifying cluster region in %(category)s (%(region)s)") % v,
+}
 
 
 def _lifecycle(d: dict[str, object]) -> str:
