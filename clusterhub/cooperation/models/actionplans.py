@@ -8,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clusterhub.cooperation.models.metaclusters import Goal, MetaCluster
 from clusterhub.registry.models import Cluster
@@ -73,7 +74,7 @@ class Action(models.Model):
     OPEN = (Status.PLANNED, Status.IN_PROGRESS)
 
     plan = models.ForeignKey(ActionPlan, related_name="actions", on_delete=models.CASCADE)
-    title = models.CharField(_("action"), max_length=300)
+    title = models.CharField(pgettext_lazy("action plan", "action"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     owner_cluster = models.ForeignKey(
         Cluster,
@@ -104,7 +105,8 @@ class Action(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("action")
+        # A context of its own: "action" alone is the history's (create, update, delete).
+        verbose_name = pgettext_lazy("action plan", "action")
         verbose_name_plural = _("actions")
         ordering = ["plan", "position", "deadline", "id"]
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.accounts.policy import Action as Do
@@ -131,7 +132,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(queries.plan_history(plan.pk), 50).get_page(request.GET.get("page"))
     labels = {
         PLAN: _("action plan"),
-        ACTION: _("action"),
+        ACTION: pgettext("action plan", "action"),
         INDICATOR: _("indicator"),
         NOTE: _("progress note"),
     }
