@@ -43,7 +43,9 @@ def add_arguments(parser: CommandParser) -> None:
         help=f"most similar organisations each keeps in the graph (1 to {MAX_NEIGHBOURS}; "
         f"default {DEFAULT_NEIGHBOURS})",
     )
-    parser.add_argument("--format", choices=["json", "table"], default="table")
+    parser.add_argument(
+        "--format", choices=["json", "table"], default="table", help="default table"
+    )
 
 
 def _whole(option: str, given: str, low: int, high: int | None = None) -> int:
