@@ -251,3 +251,32 @@ def test_a_setting_that_cannot_be_used_is_named(rows, setting, sentence) -> None
 
 def test_a_registry_of_one_organisation_has_no_candidates() -> None:
     assert find_candidates(tables_of(planted_rows(noise=0)[:1]), min_countries=1) == []
+
+
+def _edge(graph, a: int, b: int) -> float:  # type: ignore[no-untyped-def]
+    low, high = min(a, b), max(a, b)
+    found = (graph.source == low) & (graph.target == high)
+    return float(graph.weight[found][0]) if found.any() else 0.0
+
+
+def test_organisations_that_already_cooperate_are_drawn_together_only_as_far_as_they_are_alike() -> (
+    None
+):
+    def row(i: int, country: str, ecosystem: str, sector: str) -> dict[str, object]:
+        return {
+            "id": i, "name": f"c{i}", "country": country, "members_total": 10,
+            "sectors": [sector], "ecosystems": [ecosystem], "services": [], "needs": [],
+        }  # fmt: skip
+
+    rows = [
+        row(1, "CZ", "tourism", "I55"),
+        row(2, "SK", "tourism", "I55"),
+        row(3, "PL", "tourism", "I55"),
+        row(4, "HU", "digital", "J62"),
+    ]
+    linked = similarity_graph(tables_of(rows, [(1, 2), (1, 4)]), k=3)
+    alone = similarity_graph(tables_of(rows), k=3)
+    # positions follow the ids: 0..3
+    assert _edge(linked, 0, 1) == pytest.approx(1.25 * _edge(alone, 0, 1))
+    assert _edge(linked, 0, 2) == pytest.approx(_edge(alone, 0, 2))
+    assert _edge(linked, 0, 3) == 0.0  # unrelated partners stay apart

@@ -5,12 +5,13 @@ The similarity of two organisations is made of the symmetric parts of the sugges
 (`score.py`), each between 0 and 1:
 
     affinity   = 0.45 industry + 0.45 ecosystem + 0.05 needs + 0.05 offers
-    similarity = affinity x (1 + 0.25 cross_border)
+    similarity = affinity x (1 + 0.25 cross_border) x (1 + 0.25 cooperating)
 
 Industry and ecosystem dominate, so communities are coherent in industry; what one offers
 and the other needs adds a little. Crossing a border multiplies rather than adds: a foreign
 organisation of the same industry is preferred to a domestic one, an unrelated foreign one
-stays unrelated. Each organisation keeps its `k` most similar (similarity above 0), the
+stays unrelated. Organisations that already cooperate (the `cooperations` table, either
+direction) are drawn together the same way, but only as far as they are alike. Each organisation keeps its `k` most similar (similarity above 0), the
 union of these links is an undirected weighted graph (the larger weight where both chose
 each other), and Leiden (`leidenalg.RBConfigurationVertexPartition`, modularity with a
 resolution: higher finds more, smaller communities; fixed seed) partitions it.
@@ -48,6 +49,7 @@ AFFINITY_WEIGHTS: dict[str, float] = {
     "offers": 0.05,
 }
 CROSS_BORDER_BONUS = 0.25
+COOPERATION_BONUS = 0.25
 DEFAULT_NEIGHBOURS = 15
 DEFAULT_RESOLUTION = 1.0
 DEFAULT_MIN_COUNTRIES = 3
@@ -134,6 +136,9 @@ def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Grap
     for start in range(0, n, step):
         rows = np.arange(start, min(n, start + step))
         sim = similarity(block_parts(rows, names))
+        for b, i in enumerate(rows.tolist()):
+            if tables.partners[i]:
+                sim[b, list(tables.partners[i])] *= 1.0 + COOPERATION_BONUS
         sim[np.arange(len(rows)), rows] = -1.0  # not its own neighbour
         # argpartition finds the k largest of each row in linear time, in no order.
         best = np.argpartition(-sim, keep - 1, axis=1)[:, :keep]
