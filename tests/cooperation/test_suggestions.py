@@ -235,9 +235,7 @@ def store_matrix(pairs: list[tuple[str, str, float]]) -> None:
     )
 
 
-def test_a_stored_matrix_decides_industry_relatedness_over_the_nace_hierarchy(
-    cli, asking
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_stored_matrix_decides_industry_relatedness_over_the_nace_hierarchy(cli, asking) -> None:  # type: ignore[no-untyped-def]
     add("plastics", sectors="C22")
     add("health", sectors="Q86")
     assert before(order(cli), "Cluster plastics", "Cluster health")  # same NACE section
@@ -272,9 +270,7 @@ def test_a_candidate_in_a_strong_region_of_its_sector_comes_before_one_that_is_n
     assert strength["text"] == "3-star region in Q86 (SK01)"
 
 
-def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(
-    cli, asking
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(cli, asking) -> None:  # type: ignore[no-untyped-def]
     add("young", lifecycle="emerging")
     add("peer", lifecycle="mature")
     add("old", lifecycle="declining")
@@ -282,14 +278,14 @@ def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(
         row["name"]: next(r["text"] for r in row["reasons"] if r["code"] == "lifecycle")
         for row in ranked(cli, "--cluster", "me")
     }
-    assert texts["Cluster young"] == "complementary lifecycle stages: emerging and yours mature"
-    assert texts["Cluster peer"] == "at the same lifecycle stage as you: mature"
-    assert texts["Cluster old"] == "a different lifecycle stage: declining and yours mature"
+    assert (
+        texts["Cluster young"] == "complementary lifecycle stages, theirs: Emerging, yours: Mature"
+    )
+    assert texts["Cluster peer"] == "at the same lifecycle stage as you: Mature"
+    assert texts["Cluster old"] == "a different lifecycle stage, theirs: Declining, yours: Mature"
 
 
-def test_a_partner_named_without_an_id_is_recognised_by_its_name_and_country(
-    cli, asking
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_named_without_an_id_is_recognised_by_its_name_and_country(cli, asking) -> None:  # type: ignore[no-untyped-def]
     add("named", country="PL")
     add("namesake", country="SK", name="Cluster twin")
     add("twin", country="HU", name="Cluster twin")
@@ -306,9 +302,7 @@ def test_a_partner_named_without_an_id_is_recognised_by_its_name_and_country(
     assert names.count("Cluster twin") == 1  # the Hungarian one is a partner, not the Slovak
 
 
-def test_a_strong_region_by_the_us_cluster_mapping_flags_is_named_in_words(
-    cli, asking
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_strong_region_by_the_us_cluster_mapping_flags_is_named_in_words(cli, asking) -> None:  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
     from clusterhub.mapping.models import MappingCell, MappingResult

@@ -57,15 +57,17 @@ _FLAGS: dict[str, Callable[[dict[str, object]], str]] = {
 def _lifecycle(d: dict[str, object]) -> str:
     own, theirs = str(d["own"]), str(d["theirs"])
     stages = {
-        "theirs": label(vocab.LIFECYCLE, theirs).lower(),
-        "own": label(vocab.LIFECYCLE, own).lower(),
+        # The labels as the vocabulary writes them: lowercasing breaks languages that
+        # capitalise nouns.
+        "theirs": label(vocab.LIFECYCLE, theirs),
+        "own": label(vocab.LIFECYCLE, own),
     }
     if own == theirs:
         return _("at the same lifecycle stage as you: %(theirs)s") % stages
     young, seasoned = {"emerging", "growing"}, {"mature", "renewing"}
     if {own, theirs} & young and {own, theirs} & seasoned:
-        return _("complementary lifecycle stages: %(theirs)s and yours %(own)s") % stages
-    return _("a different lifecycle stage: %(theirs)s and yours %(own)s") % stages
+        return _("complementary lifecycle stages, theirs: %(theirs)s, yours: %(own)s") % stages
+    return _("a different lifecycle stage, theirs: %(theirs)s, yours: %(own)s") % stages
 
 
 _TEXTS: dict[str, Callable[[dict[str, object]], str]] = {
