@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from django.http import HttpRequest
@@ -11,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import SessionAuth
 
 from clusterhub.accounts.policy import Action, can
-from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS, BadWeight, UnknownWeight
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS
 from clusterhub.api.auth import TokenAuth
 from clusterhub.api.problems import Problem
 from clusterhub.audit.services import Actor
@@ -19,10 +18,12 @@ from clusterhub.cooperation.suggestions.service import (
     DEFAULT_TOP,
     MAX_TOP,
     NotInRegistry,
+    WeightRefused,
     dismiss,
     restore,
     suggestions_for,
 )
+from clusterhub.cooperation.suggestions.service import parse_weights as parse_suggestion_weights
 from clusterhub.registry.models import Cluster
 
 router = Router(tags=["cooperation"])
@@ -65,30 +66,15 @@ class DismissalOut(Schema):
 
 def parse_weights(given: list[str]) -> dict[str, float]:
     """`PART:VALUE` items as a dict; a bad one is a 422 problem naming it."""
-    weights: dict[str, float] = {}
-    for item in given:
-        name, colon, value = item.partition(":")
-        name = name.strip()
-        if not colon:
-            reason = "write it as PART:VALUE, for example needs:2"
-        elif name not in DEFAULT_WEIGHTS:
-            reason = str(UnknownWeight(name))
-        else:
-            try:
-                number = float(value)
-            except ValueError:
-                number = math.nan
-            if math.isfinite(number) and number >= 0:
-                weights[name] = number
-                continue
-            reason = str(BadWeight(name, value.strip()))
+    try:
+        return parse_suggestion_weights(given, ":")
+    except WeightRefused as refused:
         raise Problem(
             422,
             "Invalid request",
-            f"weight {item}: {reason}.",
-            [{"field": "weight", "value": item, "reason": reason}],
-        )
-    return weights
+            f"weight {refused.item}: {refused.reason}.",
+            [{"field": "weight", "value": refused.item, "reason": refused.reason}],
+        ) from None
 
 
 def _require(allowed: bool) -> None:

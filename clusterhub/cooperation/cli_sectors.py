@@ -7,11 +7,12 @@ import io
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.sectors import SectorRank
+from clusterhub.cooperation.cli_options import parse_top
 from clusterhub.cooperation.sectors import as_json, explained, ranked_sectors, sector_name
 
 HELP = "The most promising sectors (ecosystems, NACE divisions) for cross-regional meta-clusters."
@@ -23,18 +24,8 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--format", choices=["json", "table"], default="table")
 
 
-def parse_top(given: str) -> int:
-    try:
-        top = int(given)
-    except ValueError:
-        top = 0
-    if not 1 <= top <= MAX_TOP:
-        raise CommandError(f"--top {given}: give a whole number from 1 to {MAX_TOP}")
-    return top
-
-
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
-    top = parse_top(options["top"])
+    top = parse_top(options["top"], MAX_TOP)
     ranks = ranked_sectors(top)
     if options["format"] == "json":
         command.stdout.write(json.dumps(as_json(ranks), ensure_ascii=False, indent=2))

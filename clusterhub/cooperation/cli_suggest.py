@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import io
 import json
-import math
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.table import Table
 
-from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS, BadWeight, UnknownWeight
-from clusterhub.cooperation.suggestions.service import MAX_TOP, Partner, suggestions_for
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS
+from clusterhub.cooperation.cli_options import parse_top
+from clusterhub.cooperation.suggestions.service import (
+    MAX_TOP,
+    Partner,
+    WeightRefused,
+    parse_weights,
+    suggestions_for,
+)
 from clusterhub.registry.models import Cluster
 
 HELP = "Suggested partners for one organisation, best first, each with its reasons."
@@ -64,38 +70,12 @@ def find_cluster(given: str) -> Cluster:
     raise CommandError(f"--cluster {given}: no organisation in the registry has this id")
 
 
-def parse_weights(given: list[str]) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for item in given:
-        name, equals, value = item.partition("=")
-        name = name.strip()
-        if not equals:
-            raise CommandError(f"--weight {item}: write it as PART=VALUE, for example needs=2")
-        if name not in DEFAULT_WEIGHTS:
-            raise CommandError(f"--weight {item}: {UnknownWeight(name)}")
-        try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or number < 0:
-            raise CommandError(f"--weight {item}: {BadWeight(name, value.strip())}")
-        weights[name] = number
-    return weights
-
-
-def parse_top(given: str) -> int:
-    try:
-        top = int(given)
-    except ValueError:
-        top = 0
-    if not 1 <= top <= MAX_TOP:
-        raise CommandError(f"--top {given}: give a whole number from 1 to {MAX_TOP}")
-    return top
-
-
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
-    top = parse_top(options["top"])
-    weights = parse_weights(options["weight"])
+    top = parse_top(options["top"], MAX_TOP)
+    try:
+        weights = parse_weights(options["weight"], "=")
+    except WeightRefused as refused:
+        raise CommandError(f"--weight {refused.item}: {refused.reason}") from None
     cluster = find_cluster(options["cluster"])
     partners = suggestions_for(cluster, top, weights, include_partners=options["include_partners"])
     if options["format"] == "json":

@@ -10,14 +10,13 @@ from clusterhub.analytics.partners.score import (
     DEFAULT_WEIGHTS,
     PARTS,
     SYMMETRIC_PARTS,
-    BadWeight,
     Reason,
     Scorer,
     Suggestion,
-    UnknownWeight,
     weights_with,
 )
 from clusterhub.analytics.partners.tables import PartnerTables, build_tables
+from clusterhub.analytics.weights import BadWeight, UnknownWeight
 
 __all__ = [
     "DEFAULT_WEIGHTS",

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.tables import PartnerTables, codes_in
+from clusterhub.analytics.weights import changed_weights
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "needs": 3.0,
@@ -40,28 +41,12 @@ _PART_ORDER = {name: k for k, name in enumerate(PARTS)}
 SYMMETRIC_PARTS = ("needs", "offers", "industry", "ecosystem", "cross_border")
 
 
-class UnknownWeight(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"'{name}' is not a part of the score (known: {', '.join(PARTS)})")
-        self.name = name
-
-
-class BadWeight(ValueError):
-    def __init__(self, name: str, value: object) -> None:
-        super().__init__(f"the weight of '{name}' must be a number of 0 or more, not '{value}'")
-        self.name = name
+PARTS_ARE = "a part of the score"
 
 
 def weights_with(changes: Mapping[str, float] | None = None) -> dict[str, float]:
     """The default weights with `changes` applied; refuses unknown parts and bad values."""
-    weights = dict(DEFAULT_WEIGHTS)
-    for name, value in (changes or {}).items():
-        if name not in weights:
-            raise UnknownWeight(name)
-        if not isinstance(value, int | float) or not np.isfinite(value) or value < 0:
-            raise BadWeight(name, value)
-        weights[name] = float(value)
-    return weights
+    return changed_weights(DEFAULT_WEIGHTS, changes, PARTS_ARE)
 
 
 _NO_DETAILS: dict[str, object] = {}

@@ -8,7 +8,6 @@ from clusterhub.analytics.sectors.ranking import (
     DIVISION,
     ECOSYSTEM,
     MIN_CLUSTERS,
-    BadWeight,
     Reason,
     SectorRank,
     UnknownCriterion,
@@ -17,6 +16,7 @@ from clusterhub.analytics.sectors.ranking import (
     rank_sectors,
     weights_with,
 )
+from clusterhub.analytics.weights import BadWeight
 
 __all__ = [
     "CRITERIA",

@@ -42,6 +42,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from clusterhub.analytics.partners.industry import IndustryRelatedness
+from clusterhub.analytics.weights import UnknownWeight, changed_weights
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "clusters": 2.0,
@@ -62,28 +63,14 @@ _DIVISION = re.compile(r"^[A-U]\d{2}")
 _BLOCK = 1024
 
 
-class UnknownCriterion(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"'{name}' is not a criterion (known: {', '.join(CRITERIA)})")
-        self.name = name
-
-
-class BadWeight(ValueError):
-    def __init__(self, name: str, value: object) -> None:
-        super().__init__(f"the weight of '{name}' must be a number of 0 or more, not '{value}'")
-        self.name = name
+# An unknown criterion is refused as an unknown weight, in these words.
+UnknownCriterion = UnknownWeight
+CRITERIA_ARE = "a criterion"
 
 
 def weights_with(changes: Mapping[str, float] | None = None) -> dict[str, float]:
     """The default weights with `changes` applied; refuses unknown criteria and bad values."""
-    weights = dict(DEFAULT_WEIGHTS)
-    for name, value in (changes or {}).items():
-        if name not in weights:
-            raise UnknownCriterion(name)
-        if not isinstance(value, int | float) or not np.isfinite(value) or value < 0:
-            raise BadWeight(name, value)
-        weights[name] = float(value)
-    return weights
+    return changed_weights(DEFAULT_WEIGHTS, changes, CRITERIA_ARE)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
-from clusterhub.analytics.partners import Suggestion, weights_with
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS, Suggestion, weights_with
+from clusterhub.analytics.partners.score import PARTS_ARE
+from clusterhub.analytics.weights import parse_weight
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.cooperation.models import SuggestionDismissal
 from clusterhub.cooperation.suggestions.inputs import current_scorer
@@ -19,6 +21,27 @@ from clusterhub.registry.models import Cluster
 DEFAULT_TOP = 10
 MAX_TOP = 100
 DISMISSAL = "suggestion_dismissal"
+
+
+class WeightRefused(ValueError):
+    """A weight given as text that cannot be used; `reason` says why."""
+
+    def __init__(self, item: str, reason: str) -> None:
+        super().__init__(f"{item}: {reason}")
+        self.item = item
+        self.reason = reason
+
+
+def parse_weights(items: Iterable[str], separator: str) -> dict[str, float]:
+    """`PART<separator>VALUE` items (the command line's `=`, the API's `:`) as weights."""
+    weights: dict[str, float] = {}
+    for item in items:
+        try:
+            name, value = parse_weight(item, separator, DEFAULT_WEIGHTS, PARTS_ARE)
+        except ValueError as error:
+            raise WeightRefused(item, str(error)) from None
+        weights[name] = value
+    return weights
 
 
 class NotInRegistry(LookupError):
