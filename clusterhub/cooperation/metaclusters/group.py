@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusterhub.audit.services import Actor, Change, delete_recorded, record
+from clusterhub.audit.services import Actor, delete_recorded
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -19,7 +19,11 @@ from clusterhub.cooperation.metaclusters.records import (
     meeting_record,
     person_record,
 )
-from clusterhub.cooperation.metaclusters.services import cluster_by_id, current_member
+from clusterhub.cooperation.metaclusters.services import (
+    cluster_by_id,
+    current_member,
+    save_recorded,
+)
 from clusterhub.cooperation.models import Meeting, MetaCluster, WorkingGroupMember
 
 ROLES = tuple(WorkingGroupMember.Role.values)
@@ -28,12 +32,6 @@ ROLES = tuple(WorkingGroupMember.Role.values)
 def _own(meta: MetaCluster, part: Any) -> None:
     if part is not None and part.meta_cluster_id != meta.pk:
         raise InvalidMetaCluster({"meta_cluster": _("This belongs to another meta-cluster.")})
-
-
-def _save(actor: Actor, model: str, obj: Any, label: str, before: Any, after: Any) -> None:
-    obj.save()
-    action = "create" if before is None else "update"
-    record(actor, Change(action, model, str(obj.pk), label, before, after))
 
 
 @transaction.atomic
@@ -63,9 +61,7 @@ def save_person(
     before = person_record(person) if person is not None else None
     person = person or WorkingGroupMember(meta_cluster=meta)
     person.cluster, person.name, person.email, person.role = cluster, name, email, role
-    after = person_record(person)
-    if before != after:
-        _save(actor, WORKING_GROUP_MEMBER, person, name, before, after)
+    save_recorded(actor, WORKING_GROUP_MEMBER, person, name, before, person_record(person))
     return person
 
 
@@ -111,9 +107,7 @@ def save_meeting(
     meeting.date = day  # type: ignore[assignment]  # required: raise_any() refused None
     for field, value in texts.items():
         setattr(meeting, field, value)
-    after = meeting_record(meeting)
-    if before != after:
-        _save(actor, MEETING, meeting, str(meeting), before, after)
+    save_recorded(actor, MEETING, meeting, str(meeting), before, meeting_record(meeting))
     return meeting
 
 

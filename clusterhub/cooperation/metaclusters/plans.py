@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusterhub.audit.services import Actor, Change, delete_recorded, record
+from clusterhub.audit.services import Actor, delete_recorded
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -19,6 +19,7 @@ from clusterhub.cooperation.metaclusters.records import (
     goal_record,
     plan_record,
 )
+from clusterhub.cooperation.metaclusters.services import save_recorded
 from clusterhub.cooperation.models import Goal, MetaCluster, StrategicPlan
 
 MAX_GOALS = 50
@@ -45,11 +46,7 @@ def save_plan(meta: MetaCluster, values: Mapping[str, Any], *, actor: Actor) -> 
     before = plan_record(plan) if plan is not None else None
     plan = plan or StrategicPlan(meta_cluster=meta)
     plan.vision, plan.period_start, plan.period_end, plan.adopted = vision, start, end, adopted
-    after = plan_record(plan)
-    if before != after:
-        plan.save()
-        action = "create" if before is None else "update"
-        record(actor, Change(action, STRATEGIC_PLAN, str(plan.pk), meta.name, before, after))
+    save_recorded(actor, STRATEGIC_PLAN, plan, meta.name, before, plan_record(plan))
     return plan
 
 
@@ -95,11 +92,7 @@ def save_goal(
         setattr(goal, field, value)
     if position is not None:
         goal.position = int(position)
-    after = goal_record(goal, meta.pk)
-    if before != after:
-        goal.save()
-        action = "create" if before is None else "update"
-        record(actor, Change(action, GOAL, str(goal.pk), goal.title, before, after))
+    save_recorded(actor, GOAL, goal, goal.title, before, goal_record(goal, meta.pk))
     return goal
 
 

@@ -63,7 +63,9 @@ def cluster_by_id(problems: Problems, field: str, value: Any) -> Cluster | None:
     if not text:
         problems.add(field, _("This field is required."))
         return None
-    cluster = Cluster.objects.filter(pk=int(text)).first() if text.isdigit() else None
+    # isdecimal, not isdigit: int() refuses "²"; past 18 digits no id fits the database.
+    wellformed = text.isdecimal() and len(text) <= 18
+    cluster = Cluster.objects.filter(pk=int(text)).first() if wellformed else None
     if cluster is None:
         problems.add(field, _("No cluster has the registry id %(value)r.") % {"value": text})
     return cluster
@@ -129,6 +131,23 @@ def _join(
     after = membership_record(membership)
     record(actor, Change("create", MEMBERSHIP, str(membership.pk), cluster.name, None, after))
     return membership
+
+
+def save_recorded(
+    actor: Actor,
+    model: str,
+    obj: Any,
+    label: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """Save a part (`before` None: a new one) and record the change; an unchanged record
+    is neither saved nor recorded."""
+    if before == after:
+        return
+    obj.save()
+    action = "create" if before is None else "update"
+    record(actor, Change(action, model, str(obj.pk), label, before, after))
 
 
 def candidate_sector(sector: Any) -> dict[str, Any]:
