@@ -43,6 +43,7 @@ class ReasonOut(Schema):
 
 class SuggestionOut(Schema):
     id: int
+    source_id: str = Field(description="the organisation's id in the file it was imported from")
     name: str
     country: str
     score: float

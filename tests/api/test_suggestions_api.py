@@ -88,7 +88,7 @@ def test_the_answer_lists_partners_with_their_reasons_best_first(client, world) 
     found = get(client, url(world.cz_cluster, "?top=2"), world.manager).json()
     assert [p["id"] for p in found] == [world.offering.pk, world.industry.pk]
     best = found[0]
-    assert set(best) == {"id", "name", "country", "score", "reasons"}
+    assert set(best) == {"id", "source_id", "name", "country", "score", "reasons"}
     assert (best["name"], best["country"]) == ("Slovenský exportný klaster", "SK")
     assert {r["code"] for r in best["reasons"]} == {"needs", "cross_border"}
     assert best["score"] == pytest.approx(sum(r["value"] for r in best["reasons"]))

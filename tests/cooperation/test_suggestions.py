@@ -150,7 +150,8 @@ def test_the_cluster_is_never_suggested_to_itself(cli, asking) -> None:  # type:
 def test_each_suggestion_carries_its_reasons_with_their_numbers(cli, asking) -> None:  # type: ignore[no-untyped-def]
     add("offers", services="internationalisation", country="PL", sectors="C29.1")
     best = ranked(cli, "--cluster", "me", "--top", "1")[0]
-    assert set(best) == {"id", "name", "country", "score", "reasons"}
+    assert set(best) == {"id", "source_id", "name", "country", "score", "reasons"}
+    assert best["source_id"] == "offers"
     assert best["country"] == "PL"
     texts = {r["code"]: r["text"] for r in best["reasons"]}
     assert "which you need" in texts["needs"]

@@ -64,10 +64,12 @@ class Partner:
     country: str
     score: float
     reasons: list[ExplainedReason]
+    source_id: str = ""  # the organisation's id in the file it was imported from
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "source_id": self.source_id,
             "name": self.name,
             "country": self.country,
             "score": self.score,
@@ -75,9 +77,10 @@ class Partner:
         }
 
 
-def _explained(suggestion: Suggestion) -> Partner:
+def _explained(suggestion: Suggestion, source_ids: Mapping[int, str]) -> Partner:
     return Partner(
         id=suggestion.id,
+        source_id=source_ids.get(suggestion.id, ""),
         name=suggestion.name,
         country=suggestion.country,
         score=suggestion.score,
@@ -112,7 +115,10 @@ def suggestions_for(
         raise NotInRegistry(cluster.pk)
     exclude = () if include_dismissed else dismissed_by_cluster([cluster.pk]).get(cluster.pk, ())
     found = scorer.top(position, top, chosen, include_partners=include_partners, exclude=exclude)
-    return [_explained(s) for s in found]
+    source_ids = dict(
+        Cluster.objects.filter(pk__in=[s.id for s in found]).values_list("pk", "source_id")
+    )
+    return [_explained(s, source_ids) for s in found]
 
 
 def suggestions_for_all(
