@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from clusterhub.analytics.partners import Reason
 from clusterhub.analytics.partners.communities import (
+    DEFAULT_MAX_CLUSTERS,
     DEFAULT_MIN_COUNTRIES,
     DEFAULT_NEIGHBOURS,
     DEFAULT_RESOLUTION,
@@ -119,11 +120,12 @@ def candidates(
     min_countries: int = DEFAULT_MIN_COUNTRIES,
     resolution: float = DEFAULT_RESOLUTION,
     k: int = DEFAULT_NEIGHBOURS,
+    max_clusters: int = DEFAULT_MAX_CLUSTERS,
 ) -> list[Candidate]:
     """The candidates for the registry as it is now (searched again after any change or for
     other settings); raises `BadSetting` for settings that cannot be used."""
     global _cached
-    key = (inputs.generation(), min_countries, resolution, k)
+    key = (inputs.generation(), min_countries, resolution, k, max_clusters)
     with _lock:
         if _cached is None or _cached[0] != key:
             smes = dict(Cluster.objects.values_list("id", "members_sme"))
@@ -132,6 +134,7 @@ def candidates(
                 min_countries=min_countries,
                 resolution=resolution,
                 k=k,
+                max_clusters=max_clusters,
                 smes=smes,
             )
             _cached = (key, found)
@@ -142,9 +145,10 @@ def find_candidates(
     min_countries: int = DEFAULT_MIN_COUNTRIES,
     resolution: float = DEFAULT_RESOLUTION,
     k: int = DEFAULT_NEIGHBOURS,
+    max_clusters: int = DEFAULT_MAX_CLUSTERS,
 ) -> list[dict[str, Any]]:
     """Meta-cluster candidates as plain objects, largest first (see `as_dict`)."""
-    found = candidates(min_countries, resolution, k)
+    found = candidates(min_countries, resolution, k, max_clusters)
     source_ids = dict(Cluster.objects.values_list("id", "source_id"))
     return [as_dict(candidate, source_ids) for candidate in found]
 

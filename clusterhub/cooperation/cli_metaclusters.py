@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.partners.communities import (
+    DEFAULT_MAX_CLUSTERS,
     DEFAULT_MIN_COUNTRIES,
     DEFAULT_NEIGHBOURS,
     DEFAULT_RESOLUTION,
@@ -44,6 +45,12 @@ def add_arguments(parser: CommandParser) -> None:
         f"default {DEFAULT_NEIGHBOURS})",
     )
     parser.add_argument(
+        "--max-clusters",
+        default=str(DEFAULT_MAX_CLUSTERS),
+        help="the most clusters a candidate may have: a larger community is split again "
+        f"(2 or more; default {DEFAULT_MAX_CLUSTERS})",
+    )
+    parser.add_argument(
         "--format", choices=["json", "table"], default="table", help="default table"
     )
 
@@ -73,7 +80,10 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     min_countries = _whole("--min-countries", options["min_countries"], 1)
     resolution = _resolution(options["resolution"])
     k = _whole("--neighbours", options["neighbours"], 1, MAX_NEIGHBOURS)
-    found = find_candidates(min_countries=min_countries, resolution=resolution, k=k)
+    largest = _whole("--max-clusters", options["max_clusters"], 2)
+    found = find_candidates(
+        min_countries=min_countries, resolution=resolution, k=k, max_clusters=largest
+    )
     if options["format"] == "json":
         command.stdout.write(json.dumps(found, ensure_ascii=False, indent=2))
         return

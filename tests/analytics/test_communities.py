@@ -9,6 +9,7 @@ import pytest
 
 from clusterhub.analytics.partners import Scorer, build_tables
 from clusterhub.analytics.partners.communities import (
+    COOPERATION_BONUS,
     BadSetting,
     Candidate,
     communities,
@@ -176,7 +177,7 @@ def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_di
         for k in range(GROUP_SIZE)
     ]  # fmt: skip
     tables = tables_of(rows + travel)
-    together = [c for c in find_candidates(tables) if c.sector == "tourism"]
+    together = [c for c in find_candidates(tables, max_clusters=None) if c.sector == "tourism"]
     assert [len(c.clusters) for c in together] == [2 * GROUP_SIZE]
     assert together[0].name == "Tourism meta-cluster (AT, CZ, HU, SK)"
     apart = [c for c in find_candidates(tables, resolution=3.0) if c.sector == "tourism"]
@@ -185,6 +186,9 @@ def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_di
         "Tourism (N79) meta-cluster (AT, CZ, HU, SK)",
     ]
     assert {len(c.clusters) for c in apart} == {GROUP_SIZE}
+    # 16 is more than a candidate may hold by default: the community is split the same way.
+    capped = [c for c in find_candidates(tables) if c.sector == "tourism"]
+    assert sorted(c.name for c in capped) == sorted(c.name for c in apart)
 
 
 def test_a_higher_resolution_finds_more_and_smaller_communities(rows) -> None:  # type: ignore[no-untyped-def]
@@ -277,6 +281,35 @@ def test_organisations_that_already_cooperate_are_drawn_together_only_as_far_as_
     linked = similarity_graph(tables_of(rows, [(1, 2), (1, 4)]), k=3)
     alone = similarity_graph(tables_of(rows), k=3)
     # positions follow the ids: 0..3
-    assert _edge(linked, 0, 1) == pytest.approx(1.25 * _edge(alone, 0, 1))
+    assert _edge(linked, 0, 1) == pytest.approx((1 + COOPERATION_BONUS) * _edge(alone, 0, 1))
     assert _edge(linked, 0, 2) == pytest.approx(_edge(alone, 0, 2))
     assert _edge(linked, 0, 3) == 0.0  # unrelated partners stay apart
+
+
+def test_a_community_larger_than_the_cap_is_split_into_parts_no_larger() -> None:
+    rows = planted_rows(noise=60)
+    graph = similarity_graph(tables_of(rows))
+    uncapped = communities(graph, 1.0, max_size=None)
+    capped = communities(graph, 1.0, max_size=6)
+    assert max(map(len, uncapped)) > 6
+    assert max(map(len, capped)) <= 6
+    assert sorted(int(p) for c in capped for p in c) == list(range(graph.size))
+
+
+def test_linked_organisations_of_one_industry_come_out_as_their_own_candidate() -> None:
+    rows = planted_rows(noise=40)
+    # Among twenty tourism clusters of one profile (more than a candidate holds), four in
+    # four countries that work together: the links set them apart.
+    more = [
+        {**rows[0], "id": 300 + k, "name": f"More {k}", "country": ["AT", "CZ", "HU", "PL"][k % 4]}
+        for k in range(8)
+    ]  # fmt: skip
+    partners = [
+        {**rows[0], "id": 200 + k, "name": f"Partner {k}", "country": ["AT", "CZ", "HU", "PL"][k],
+         "group": "partners"}
+        for k in range(4)
+    ]  # fmt: skip
+    links = [(200 + a, 200 + b) for a in range(4) for b in range(a + 1, 4)]
+    tables = tables_of(rows + more + partners, links)
+    found = [{c.id for c in candidate.clusters} for candidate in find_candidates(tables)]
+    assert {200, 201, 202, 203} in found

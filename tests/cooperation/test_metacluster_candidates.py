@@ -154,6 +154,8 @@ def test_with_an_empty_registry_the_table_says_there_is_no_candidate(cli: Any) -
         ("--resolution", "inf", "--resolution inf: give a number above 0, for example 1.0"),
         ("--neighbours", "0", "--neighbours 0: give a whole number of 1 to 100"),
         ("--neighbours", "101", "--neighbours 101: give a whole number of 1 to 100"),
+        ("--max-clusters", "1", "--max-clusters 1: give a whole number of 2 or more"),
+        ("--max-clusters", "many", "--max-clusters many: give a whole number of 2 or more"),
     ],
 )
 def test_a_bad_setting_is_refused_in_one_sentence_naming_it(

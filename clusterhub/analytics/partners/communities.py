@@ -5,16 +5,20 @@ The similarity of two organisations is made of the symmetric parts of the sugges
 (`score.py`), each between 0 and 1:
 
     affinity   = 0.45 industry + 0.45 ecosystem + 0.05 needs + 0.05 offers
-    similarity = affinity x (1 + 0.25 cross_border) x (1 + 0.25 cooperating)
+    similarity = affinity x (1 + 0.25 cross_border) x (1 + 3 cooperating)
 
 Industry and ecosystem dominate, so communities are coherent in industry; what one offers
 and the other needs adds a little. Crossing a border multiplies rather than adds: a foreign
 organisation of the same industry is preferred to a domestic one, an unrelated foreign one
 stays unrelated. Organisations that already cooperate (the `cooperations` table, either
-direction) are drawn together the same way, but only as far as they are alike. Each organisation keeps its `k` most similar (similarity above 0), the
+direction) are drawn together strongly (x4: partners who work together are where a
+meta-cluster starts), but only as far as they are alike. Each organisation keeps its `k` most similar (similarity above 0), the
 union of these links is an undirected weighted graph (the larger weight where both chose
 each other), and Leiden (`leidenalg.RBConfigurationVertexPartition`, modularity with a
-resolution: higher finds more, smaller communities; fixed seed) partitions it.
+resolution: higher finds more, smaller communities; fixed seed) partitions it. A community
+of more than `max_clusters` (default 12: strategic cluster partnerships join a handful of
+clusters) is partitioned again on its own subgraph, at the same resolution first and at
+twice the resolution when it will not split, until its parts are small enough.
 
 A community becomes candidates by theme: its dominant ecosystem (carried by the most
 members) or, when more members share a NACE division than any ecosystem, that division.
@@ -49,12 +53,16 @@ AFFINITY_WEIGHTS: dict[str, float] = {
     "offers": 0.05,
 }
 CROSS_BORDER_BONUS = 0.25
-COOPERATION_BONUS = 0.25
+COOPERATION_BONUS = 3.0
 DEFAULT_NEIGHBOURS = 15
 DEFAULT_RESOLUTION = 1.0
 DEFAULT_MIN_COUNTRIES = 3
 DEFAULT_MIN_CLUSTERS = 3
 DEFAULT_COHERENCE = 0.5
+# Strategic cluster partnerships join a handful of clusters: larger communities are split.
+DEFAULT_MAX_CLUSTERS = 12
+# How far a community is refined: at most 2^8 times the resolution asked for.
+MAX_REFINING = 2**8
 SEED = 12
 
 
@@ -162,14 +170,7 @@ def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Grap
     return Graph(low[first], high[first], weight[first], n)
 
 
-def communities(
-    graph: Graph, resolution: float = DEFAULT_RESOLUTION, seed: int = SEED
-) -> list[npt.NDArray[np.int64]]:
-    """Leiden communities of the graph (positions), largest first."""
-    if not np.isfinite(resolution) or resolution <= 0:
-        raise BadSetting(f"the resolution must be a number above 0, not {resolution}")
-    g = ig.Graph(n=graph.size, edges=np.column_stack([graph.source, graph.target]).tolist())
-    g.es["weight"] = graph.weight.tolist()
+def _leiden(g: ig.Graph, resolution: float, seed: int) -> list[npt.NDArray[np.int64]]:
     partition = leidenalg.find_partition(
         g,
         leidenalg.RBConfigurationVertexPartition,
@@ -178,7 +179,39 @@ def communities(
         seed=seed,
         n_iterations=2,
     )
-    found = [np.sort(np.asarray(c, dtype=np.int64)) for c in partition if len(c)]
+    return [np.sort(np.asarray(c, dtype=np.int64)) for c in partition if len(c)]
+
+
+def communities(
+    graph: Graph,
+    resolution: float = DEFAULT_RESOLUTION,
+    seed: int = SEED,
+    max_size: int | None = DEFAULT_MAX_CLUSTERS,
+) -> list[npt.NDArray[np.int64]]:
+    """Leiden communities of the graph (positions), largest first. A community of more than
+    `max_size` organisations is partitioned again on its own, at twice the resolution each
+    time, until its parts are small enough or it does not split."""
+    if not np.isfinite(resolution) or resolution <= 0:
+        raise BadSetting(f"the resolution must be a number above 0, not {resolution}")
+    if max_size is not None and max_size < 2:
+        raise BadSetting(f"the largest candidate must have 2 clusters or more, not {max_size}")
+    g = ig.Graph(n=graph.size, edges=np.column_stack([graph.source, graph.target]).tolist())
+    g.es["weight"] = graph.weight.tolist()
+    pending = [(c, resolution) for c in _leiden(g, resolution, seed)]
+    found = []
+    while pending:
+        members, at = pending.pop()
+        if max_size is None or len(members) <= max_size or at > resolution * MAX_REFINING:
+            found.append(members)
+            continue
+        # On its own subgraph (whose degrees make the null model) at the same resolution
+        # first; only a community that will not split is asked at twice the resolution.
+        # `members` is sorted, so position i of the subgraph is members[i].
+        parts = _leiden(g.induced_subgraph(members.tolist()), at, seed)
+        if len(parts) == 1:
+            pending.append((members, at * 2))
+        else:
+            pending.extend((members[part], at) for part in parts)
     found.sort(key=lambda c: (-len(c), int(c[0])))
     return found
 
@@ -251,6 +284,7 @@ def find_candidates(
     resolution: float = DEFAULT_RESOLUTION,
     k: int = DEFAULT_NEIGHBOURS,
     min_clusters: int = DEFAULT_MIN_CLUSTERS,
+    max_clusters: int | None = DEFAULT_MAX_CLUSTERS,
     coherence: float = DEFAULT_COHERENCE,
     smes: Mapping[int, float | None] | None = None,
     seed: int = SEED,
@@ -260,7 +294,7 @@ def find_candidates(
     `smes` maps organisation ids to their SME members (the tables carry only the total)."""
     if min_countries < 1:
         raise BadSetting(f"the minimum number of countries must be 1 or more, not {min_countries}")
-    found = communities(similarity_graph(tables, k), resolution, seed)
+    found = communities(similarity_graph(tables, k), resolution, seed, max_clusters)
     themes = _Themes(tables)
     industry = _pairwise_industry(tables)
     candidates = []
