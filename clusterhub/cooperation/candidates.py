@@ -120,7 +120,7 @@ def candidates(
     min_countries: int = DEFAULT_MIN_COUNTRIES,
     resolution: float = DEFAULT_RESOLUTION,
     k: int = DEFAULT_NEIGHBOURS,
-    max_clusters: int = DEFAULT_MAX_CLUSTERS,
+    max_clusters: int | None = DEFAULT_MAX_CLUSTERS,
 ) -> list[Candidate]:
     """The candidates for the registry as it is now (searched again after any change or for
     other settings); raises `BadSetting` for settings that cannot be used."""
@@ -145,7 +145,7 @@ def find_candidates(
     min_countries: int = DEFAULT_MIN_COUNTRIES,
     resolution: float = DEFAULT_RESOLUTION,
     k: int = DEFAULT_NEIGHBOURS,
-    max_clusters: int = DEFAULT_MAX_CLUSTERS,
+    max_clusters: int | None = DEFAULT_MAX_CLUSTERS,
 ) -> list[dict[str, Any]]:
     """Meta-cluster candidates as plain objects, largest first (see `as_dict`)."""
     found = candidates(min_countries, resolution, k, max_clusters)

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.partners.communities import (
-    DEFAULT_MAX_CLUSTERS,
     DEFAULT_MIN_COUNTRIES,
     DEFAULT_NEIGHBOURS,
     DEFAULT_RESOLUTION,
@@ -46,9 +45,9 @@ def add_arguments(parser: CommandParser) -> None:
     )
     parser.add_argument(
         "--max-clusters",
-        default=str(DEFAULT_MAX_CLUSTERS),
-        help="the most clusters a candidate may have: a larger community is split again "
-        f"(2 or more; default {DEFAULT_MAX_CLUSTERS})",
+        default=None,
+        help="split communities of more clusters than this again (2 or more; default: no "
+        "limit, a community is split only where its members already cooperate)",
     )
     parser.add_argument(
         "--format", choices=["json", "table"], default="table", help="default table"
@@ -80,7 +79,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     min_countries = _whole("--min-countries", options["min_countries"], 1)
     resolution = _resolution(options["resolution"])
     k = _whole("--neighbours", options["neighbours"], 1, MAX_NEIGHBOURS)
-    largest = _whole("--max-clusters", options["max_clusters"], 2)
+    given = options["max_clusters"]
+    largest = None if given is None else _whole("--max-clusters", given, 2)
     found = find_candidates(
         min_countries=min_countries, resolution=resolution, k=k, max_clusters=largest
     )

@@ -186,8 +186,8 @@ def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_di
         "Tourism (N79) meta-cluster (AT, CZ, HU, SK)",
     ]
     assert {len(c.clusters) for c in apart} == {GROUP_SIZE}
-    # 16 is more than a candidate may hold by default: the community is split the same way.
-    capped = [c for c in find_candidates(tables) if c.sector == "tourism"]
+    # Capped at 12 clusters, the community of 16 is split the same way.
+    capped = [c for c in find_candidates(tables, max_clusters=12) if c.sector == "tourism"]
     assert sorted(c.name for c in capped) == sorted(c.name for c in apart)
 
 
@@ -313,3 +313,22 @@ def test_linked_organisations_of_one_industry_come_out_as_their_own_candidate() 
     tables = tables_of(rows + more + partners, links)
     found = [{c.id for c in candidate.clusters} for candidate in find_candidates(tables)]
     assert {200, 201, 202, 203} in found
+
+
+def test_only_partners_linked_pairwise_and_alike_form_a_core_of_their_own() -> None:
+    rows = planted_rows(noise=40)
+    tourism = [r for r in rows if r["group"] == "tourism"]
+    health = [r for r in rows if r["group"] == "health"]
+    t = [int(r["id"]) for r in tourism]  # type: ignore[call-overload]
+    h = [int(r["id"]) for r in health]  # type: ignore[call-overload]
+    chain = [(t[0], t[1]), (t[1], t[2]), (t[2], t[3])]  # linked, but not each with each
+    unrelated = [(t[4], h[0]), (t[4], h[1]), (h[0], h[1])]  # pairwise, but not alike
+    tables = tables_of(rows, chain + unrelated)
+    found = [{c.id for c in candidate.clusters} for candidate in find_candidates(tables)]
+    assert {t[0], t[1], t[2], t[3]} not in found
+    assert {t[4], h[0], h[1]} not in found
+    clique = [(a, b) for a in t[:4] for b in t[:4] if a < b]
+    found = [
+        {c.id for c in candidate.clusters} for candidate in find_candidates(tables_of(rows, clique))
+    ]
+    assert set(t[:4]) in found

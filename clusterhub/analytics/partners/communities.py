@@ -12,12 +12,16 @@ and the other needs adds a little. Crossing a border multiplies rather than adds
 organisation of the same industry is preferred to a domestic one, an unrelated foreign one
 stays unrelated. Organisations that already cooperate (the `cooperations` table, either
 direction) are drawn together strongly (x4: partners who work together are where a
-meta-cluster starts), but only as far as they are alike. Each organisation keeps its `k` most similar (similarity above 0), the
-union of these links is an undirected weighted graph (the larger weight where both chose
-each other), and Leiden (`leidenalg.RBConfigurationVertexPartition`, modularity with a
-resolution: higher finds more, smaller communities; fixed seed) partitions it. A community
-of more than `max_clusters` (default 12: strategic cluster partnerships join a handful of
-clusters) is partitioned again on its own subgraph, at the same resolution first and at
+meta-cluster starts), but only as far as they are alike. Each organisation keeps its `k` most
+similar (similarity above 0), the union of these links is an undirected weighted graph (the
+larger weight where both chose each other), and Leiden
+(`leidenalg.RBConfigurationVertexPartition`, modularity with a resolution: higher finds
+more, smaller communities; fixed seed) partitions it. Before that, organisations that all
+cooperate with one another (a clique of `cooperations` links between alike organisations: a
+shared ecosystem or NACE division) form a core: a core of `min_clusters` or more is a
+candidate of its own, and the communities go on without its members (modularity alone cannot
+see a small group inside a large community). When asked (`max_clusters`), a community larger
+than that is partitioned again on its own subgraph, at the same resolution first and at
 twice the resolution when it will not split, until its parts are small enough.
 
 A community becomes candidates by theme: its dominant ecosystem (carried by the most
@@ -59,8 +63,8 @@ DEFAULT_RESOLUTION = 1.0
 DEFAULT_MIN_COUNTRIES = 3
 DEFAULT_MIN_CLUSTERS = 3
 DEFAULT_COHERENCE = 0.5
-# Strategic cluster partnerships join a handful of clusters: larger communities are split.
-DEFAULT_MAX_CLUSTERS = 12
+# No limit by default: a larger community is split only where its members already cooperate.
+DEFAULT_MAX_CLUSTERS: int | None = None
 # How far a community is refined: at most 2^8 times the resolution asked for.
 MAX_REFINING = 2**8
 SEED = 12
@@ -240,6 +244,40 @@ class _Themes:
         has = padded.ravel() >= 0
         self.sector_division[rows[has], padded.ravel()[has]] = True
 
+    def alike(self, a: int, b: int) -> bool:
+        """Do organisations `a` and `b` (positions) share an ecosystem or a NACE division?"""
+        return bool(
+            (self.ecosystems[a] & self.ecosystems[b]).any()
+            or (self.sector_division[a] & self.sector_division[b]).any()
+        )
+
+    def linked_cores(
+        self, tables: PartnerTables, members: npt.NDArray[np.int64], min_clusters: int
+    ) -> list[npt.NDArray[np.int64]]:
+        """Groups of `min_clusters` or more `members` that all cooperate with one another
+        (cliques of the links between alike members), largest first, each member in one.
+        Cliques rather than connected groups: the scattered links of a large community join
+        most of it, while partners who founded something together are linked pairwise."""
+        order = members.tolist()
+        index = {m: i for i, m in enumerate(order)}
+        edges = [
+            (index[a], index[b])
+            for a in order
+            for b in tables.partners[a]
+            if b in index and a < b and self.alike(a, b)
+        ]
+        if len(edges) < 3:
+            return []
+        links = ig.Graph(n=len(order), edges=edges)
+        cliques = sorted(links.maximal_cliques(min=max(min_clusters, 3)), key=lambda c: -len(c))
+        taken: set[int] = set()
+        cores = []
+        for clique in cliques:
+            if taken.isdisjoint(clique):
+                taken.update(clique)
+                cores.append(np.array(sorted(order[i] for i in clique), dtype=np.int64))
+        return cores
+
     def split(
         self, members: npt.NDArray[np.int64], min_clusters: int
     ) -> list[tuple[str, str, npt.NDArray[np.int64]]]:
@@ -294,8 +332,11 @@ def find_candidates(
     `smes` maps organisation ids to their SME members (the tables carry only the total)."""
     if min_countries < 1:
         raise BadSetting(f"the minimum number of countries must be 1 or more, not {min_countries}")
-    found = communities(similarity_graph(tables, k), resolution, seed, max_clusters)
     themes = _Themes(tables)
+    found = themes.linked_cores(tables, np.arange(len(tables)), min_clusters)
+    in_cores = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    for community in communities(similarity_graph(tables, k), resolution, seed, max_clusters):
+        found.append(np.setdiff1d(community, in_cores))
     industry = _pairwise_industry(tables)
     candidates = []
     for community in found:
