@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from clusterhub.analytics.partners.communities import (
     Candidate,
 )
 from clusterhub.analytics.partners.communities import find_candidates as search
+from clusterhub.cooperation.models import MetaClusterMembership
 from clusterhub.cooperation.sectors import sector_name
 from clusterhub.cooperation.suggestions import inputs
 from clusterhub.registry.models import Cluster
@@ -150,7 +152,39 @@ def find_candidates(
     """Meta-cluster candidates as plain objects, largest first (see `as_dict`)."""
     found = candidates(min_countries, resolution, k, max_clusters)
     source_ids = dict(Cluster.objects.values_list("id", "source_id"))
-    return [as_dict(candidate, source_ids) for candidate in found]
+    plain = [as_dict(candidate, source_ids) for candidate in found]
+    _note_existing(plain)
+    return plain
+
+
+def _note_existing(plain: list[dict[str, Any]]) -> None:
+    """A reason more for a candidate whose clusters are mostly members of one meta-cluster
+    already: a coordinator should see it is formed, not form it twice."""
+    current: dict[int, list[str]] = {}
+    for cluster_id, name in MetaClusterMembership.objects.filter(left__isnull=True).values_list(
+        "cluster_id", "meta_cluster__name"
+    ):
+        current.setdefault(cluster_id, []).append(name)
+    if not current:
+        return
+    for candidate in plain:
+        ids = [c["id"] for c in candidate["clusters"]]
+        counts = Counter(name for i in ids for name in current.get(i, []))
+        if not counts:
+            continue
+        name, inside = counts.most_common(1)[0]
+        if inside * 2 < len(ids):
+            continue
+        candidate["reasons"].append(
+            {
+                "code": "existing_meta_cluster",
+                "text": _(
+                    "%(inside)d of its %(count)d clusters already belong to the meta-cluster %(name)s"
+                )
+                % {"inside": inside, "count": len(ids), "name": name},
+                "value": round(inside / len(ids), 4),
+            }
+        )
 
 
 def forget() -> None:

@@ -175,3 +175,26 @@ def test_the_console_script_exits_non_zero_without_a_traceback(tmp_path: Path) -
     assert result.returncode != 0
     assert "--resolution none: give a number above 0, for example 1.0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_group_that_already_is_a_meta_cluster_says_so_among_its_reasons(
+    cli: Any, registry: dict[str, list[Cluster]]
+) -> None:
+    from clusterhub.cooperation.metaclusters.services import create_meta_cluster
+
+    group = registry["tourism"]
+    holding_before = holding(metaclusters(cli), group)
+    assert all(r["code"] != "existing_meta_cluster" for r in holding_before["reasons"])
+    create_meta_cluster(
+        {"name": "Danube <b>Tourism</b>"},
+        lead=group[0].pk,
+        members=[c.pk for c in group],
+        actor=SETUP,
+    )
+    candidate = holding(metaclusters(cli), group)
+    existing = next(r for r in candidate["reasons"] if r["code"] == "existing_meta_cluster")
+    inside = len({c.pk for c in group} & {m["id"] for m in candidate["clusters"]})
+    assert existing["text"] == (
+        f"{inside} of its {len(candidate['clusters'])} clusters already belong to the "
+        "meta-cluster Danube <b>Tourism</b>"
+    )
