@@ -51,7 +51,8 @@ class PairExplanation:
 
 
 class IndustryRelatedness:
-    """The part for every pair of the sector codes in use, as a K x K array."""
+    """The part for every pair of the sector codes in use, as a K x K array (built with
+    array operations: a registry may use several hundred codes)."""
 
     def __init__(self, codes: list[str], matrix: pd.DataFrame | None = None) -> None:
         self.codes = codes
@@ -62,55 +63,75 @@ class IndustryRelatedness:
         # The pair's rank from the top of the matrix, in percent of its pairs.
         self.top: npt.NDArray[np.float64] = np.zeros((k, k))
         self.has_matrix = matrix is not None and not matrix.empty
-        lookup, values = self._matrix(matrix)
-        known = {code for pair in lookup for code in pair}
-        keys = [next((lv for lv in _levels(code) if lv in known), None) for code in codes]
-        for i, a in enumerate(codes):
-            for j, b in enumerate(codes):
-                self._fill(i, j, a, b, keys[i], keys[j], lookup, values)
+        decided = self._from_matrix(matrix) if self.has_matrix else np.zeros((k, k), bool)
+        self._from_hierarchy(~decided)
 
-    @staticmethod
-    def _matrix(
-        matrix: pd.DataFrame | None,
-    ) -> tuple[dict[tuple[str, str], float], npt.NDArray[np.float64]]:
-        if matrix is None or matrix.empty:
-            return {}, np.zeros(0)
-        a = matrix["category_a"].astype(str).tolist()
-        b = matrix["category_b"].astype(str).tolist()
+    def _from_matrix(self, matrix: pd.DataFrame | None) -> npt.NDArray[np.bool_]:
+        """Fill the pairs the matrix decides (the same category, or a pair it has);
+        returns where it did."""
+        assert matrix is not None
+        a = matrix["category_a"].astype(str).to_numpy()
+        b = matrix["category_b"].astype(str).to_numpy()
         r = matrix["relatedness"].astype(float).to_numpy()
-        return dict(zip(zip(a, b, strict=True), r.tolist(), strict=True)), np.sort(r)
+        categories = sorted(set(a) | set(b))
+        index = {c: i for i, c in enumerate(categories)}
+        dense = np.full((len(categories), len(categories)), np.nan)
+        dense[[index[x] for x in a], [index[x] for x in b]] = r
+        # Many published matrices list each pair once: the reverse pair stands in.
+        dense = np.where(np.isnan(dense), dense.T, dense)
+        values = np.sort(r)
+        keys = np.array(
+            [next((index[lv] for lv in _levels(code) if lv in index), -1) for code in self.codes],
+            dtype=np.int64,
+        )
+        known = keys >= 0
+        both = known[:, None] & known[None, :]
+        same = both & (keys[:, None] == keys[None, :])
+        found = np.full(self.part.shape, np.nan)
+        found[np.ix_(known, known)] = dense[np.ix_(keys[known], keys[known])]
+        paired = both & ~same & ~np.isnan(found)
+        self.part[same], self.raw[same], self.kind[same] = 1.0, 1.0, "same"
+        pair_values = found[paired]
+        self.part[paired] = np.searchsorted(values, pair_values, side="right") / len(values)
+        self.raw[paired] = pair_values
+        self.kind[paired] = "matrix"
+        self.top[paired] = (
+            100.0 * (len(values) - np.searchsorted(values, pair_values)) / len(values)
+        )
+        decided: npt.NDArray[np.bool_] = same | paired
+        return decided
 
-    def _fill(
-        self,
-        i: int,
-        j: int,
-        a: str,
-        b: str,
-        key_a: str | None,
-        key_b: str | None,
-        lookup: dict[tuple[str, str], float],
-        values: npt.NDArray[np.float64],
-    ) -> None:
-        if key_a is not None and key_b is not None:
-            if key_a == key_b:
-                self.part[i, j], self.kind[i, j], self.raw[i, j] = 1.0, "same", 1.0
-                return
-            # Many published matrices list each pair once: the reverse pair stands in.
-            value = lookup.get((key_a, key_b), lookup.get((key_b, key_a)))
-            if value is not None:
-                below = np.searchsorted(values, value, side="right")
-                self.part[i, j] = below / len(values)
-                self.raw[i, j] = value
-                self.kind[i, j] = "matrix"
-                self.top[i, j] = (
-                    100.0 * (len(values) - np.searchsorted(values, value)) / len(values)
-                )
-                return
-        level = hierarchy_level(a, b)
-        if level:
-            self.part[i, j] = HIERARCHY[level]
-            self.raw[i, j] = HIERARCHY[level]
-            self.kind[i, j] = level
+    def _from_hierarchy(self, open_pairs: npt.NDArray[np.bool_]) -> None:
+        """Fill the `open_pairs` from the NACE hierarchy: one code inside the other (the
+        same), then the same group, division or section."""
+        codes = self.codes
+        ids: dict[str, int] = {}
+
+        def prefix_ids(width: int | None) -> npt.NDArray[np.int64]:
+            # A code shorter than the width gets an id of its own that matches nothing.
+            out = []
+            for n, code in enumerate(codes):
+                if width is None or len(code) >= width:
+                    out.append(ids.setdefault(code[:width], len(ids)))
+                else:
+                    out.append(-1 - n)
+            return np.array(out, dtype=np.int64)
+
+        full = prefix_ids(None)
+        lengths = np.array([len(code) for code in codes])
+        inside = np.zeros(self.part.shape, dtype=bool)  # inside[a, b]: a starts with b
+        for length in np.unique(lengths).tolist():
+            columns = lengths == length
+            inside[:, columns] = prefix_ids(length)[:, None] == full[None, columns]
+        levels = [("same", inside | inside.T)]
+        for name, width in (("group", 5), ("division", 3), ("section", 1)):
+            ancestor = prefix_ids(width)
+            levels.append((name, ancestor[:, None] == ancestor[None, :]))
+        for name, where in levels:
+            chosen = open_pairs & where
+            self.part[chosen] = self.raw[chosen] = HIERARCHY[name]
+            self.kind[chosen] = name
+            open_pairs = open_pairs & ~where
 
     def explain(self, i: int, j: int) -> PairExplanation:
         return PairExplanation(
