@@ -29,16 +29,6 @@ def _levels(code: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(levels))
 
 
-def hierarchy_level(a: str, b: str) -> str:
-    """`same`, `group`, `division`, `section` or "" for two NACE codes."""
-    if a == b or a.startswith(b) or b.startswith(a):
-        return "same"
-    for name, width in (("group", 5), ("division", 3), ("section", 1)):
-        if len(a) >= width and len(b) >= width and a[:width] == b[:width]:
-            return name
-    return ""
-
-
 @dataclass(frozen=True)
 class PairExplanation:
     """Why two codes are related: `kind` is `matrix` or a hierarchy level."""
