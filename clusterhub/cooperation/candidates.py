@@ -151,7 +151,9 @@ def find_candidates(
 ) -> list[dict[str, Any]]:
     """Meta-cluster candidates as plain objects, largest first (see `as_dict`)."""
     found = candidates(min_countries, resolution, k, max_clusters)
-    source_ids = dict(Cluster.objects.values_list("id", "source_id"))
+    # The ids in the imported files of the candidates' clusters only, not of the registry.
+    shown = {c.id for candidate in found for c in candidate.clusters}
+    source_ids = dict(Cluster.objects.filter(pk__in=shown).values_list("id", "source_id"))
     plain = [as_dict(candidate, source_ids) for candidate in found]
     _note_existing(plain)
     return plain

@@ -126,29 +126,35 @@ def suggestions_for_all(
     weights: Mapping[str, float] | None = None,
     *,
     countries: Iterable[str] | None = None,
+    cluster_ids: Iterable[int] | None = None,
     include_partners: bool = False,
     explain: bool = False,
 ) -> list[tuple[int, str, str, list[Suggestion]]]:
-    """(id, name, country, suggestions) for every organisation (of `countries`, when
-    given), without sentences (reasons with their codes and values; their details with
-    `explain`): the coordinators' table and exports."""
+    """(id, name, country, suggestions) for every organisation (of `countries`, or the
+    `cluster_ids` that are in the tables, when given), in the tables' order, without
+    sentences (reasons with their codes and values; their details with `explain`): the
+    coordinators' table and exports."""
     chosen = weights_with(weights)
     scorer = current_scorer()
     tables = scorer.t
-    wanted = set(countries) if countries is not None else None
-    rows = [i for i in range(len(tables)) if wanted is None or str(tables.countries[i]) in wanted]
-    dismissed = dismissed_by_cluster()
+    if cluster_ids is not None:
+        rows = sorted({tables.position[c] for c in cluster_ids if c in tables.position})
+    else:
+        wanted = set(countries) if countries is not None else None
+        rows = [i for i in range(len(tables)) if wanted is None or tables.countries[i] in wanted]
+    ids = [int(tables.ids[i]) for i in rows]
+    dismissed = dismissed_by_cluster(ids if cluster_ids is not None else None)
     found = scorer.top_many(
         rows,
         top,
         chosen,
         include_partners=include_partners,
-        exclude={i: dismissed.get(int(tables.ids[i]), ()) for i in rows},
+        exclude={i: dismissed.get(c, ()) for i, c in zip(rows, ids, strict=True)},
         explain=explain,
     )
     return [
-        (int(tables.ids[i]), tables.names[i], str(tables.countries[i]), suggestions)
-        for i, suggestions in zip(rows, found, strict=True)
+        (c, tables.names[i], str(tables.countries[i]), suggestions)
+        for i, c, suggestions in zip(rows, ids, found, strict=True)
     ]
 
 

@@ -22,15 +22,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.policy import Action, can, coordinated_countries, is_admin
-from clusterhub.analytics.partners import Reason, Suggestion, weights_with
+from clusterhub.analytics.partners import Reason, Suggestion
 from clusterhub.audit.services import Actor
 from clusterhub.cooperation.models import SuggestionDismissal
-from clusterhub.cooperation.suggestions.inputs import current_scorer
 from clusterhub.cooperation.suggestions.reasons import reason_text
 from clusterhub.cooperation.suggestions.service import (
     NotInRegistry,
     dismiss,
-    dismissed_by_cluster,
     restore,
     suggestions_for,
     suggestions_for_all,
@@ -117,9 +115,8 @@ def restore_suggestion(request: HttpRequest, pk: int, candidate: int) -> HttpRes
 
 
 def _main_reason(reasons: list[Reason]) -> str:
-    if not reasons:
-        return ""
-    return reason_text(max(reasons, key=lambda r: r.value))
+    """The reason that weighs most: the first, as reasons come sorted by value."""
+    return reason_text(reasons[0]) if reasons else ""
 
 
 def _countries(request: HttpRequest) -> tuple[list[str], str]:
@@ -129,7 +126,7 @@ def _countries(request: HttpRequest) -> tuple[list[str], str]:
     chosen = request.GET.get("country", "").strip().upper()[:2]
     if is_admin(user):
         present = Cluster.objects.order_by("country").values_list("country", flat=True)
-        return sorted(set(present)), chosen
+        return list(present.distinct()), chosen
     allowed = sorted(coordinated_countries(user))
     if chosen and chosen not in allowed:
         raise PermissionDenied
@@ -137,22 +134,12 @@ def _countries(request: HttpRequest) -> tuple[list[str], str]:
 
 
 def _page_rows(ids: list[int]) -> dict[int, list[Suggestion]]:
-    """The best partners of the organisations `ids`, from the cached scorer in one block,
-    with one query for the dismissals (not a service call per row)."""
-    scorer = current_scorer()
-    position = scorer.t.position
-    present = [cluster_id for cluster_id in ids if cluster_id in position]
-    dismissed = dismissed_by_cluster(present)
-    best = scorer.top_many(
-        [position[cluster_id] for cluster_id in present],
-        TABLE_TOP,
-        weights_with(None),
-        exclude={position[c]: dismissed.get(c, ()) for c in present},
-        explain=True,
-    )
+    """The best partners of the organisations `ids` (none for one the tables lack yet)."""
     found: dict[int, list[Suggestion]] = {cluster_id: [] for cluster_id in ids}
-    for cluster_id, suggestions in zip(present, best, strict=True):
-        found[cluster_id] = [s for s in suggestions if s.score > 0]
+    for cluster_id, _name, _country, best in suggestions_for_all(
+        TABLE_TOP, cluster_ids=ids, explain=True
+    ):
+        found[cluster_id] = [s for s in best if s.score > 0]
     return found
 
 
