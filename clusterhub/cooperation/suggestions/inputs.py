@@ -12,15 +12,14 @@ import threading
 from typing import Any
 
 import pandas as pd
-from django.db import connection
 from django.db.models import Max
 
 from clusterhub.analytics.partners import PartnerTables, Scorer, build_tables
-from clusterhub.audit.models import AuditEntry
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.mapping.models import MappingCell, MappingResult
 from clusterhub.mapping.queries import category_candidates, region_candidates
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation
+from clusterhub.registry.search.freshness import registry_generation
 
 TAG_FIELDS = ("sectors", "ecosystems", "services", "needs")
 REGISTRY_MODELS = ("cluster", "cooperation")
@@ -29,28 +28,19 @@ CMP_STRENGTH = (("strong", 1.0), ("significant", 0.5), ("qualifying", 0.25))
 
 
 def generation() -> tuple[Any, ...]:
-    """What the tables were built from; changes whenever one of their sources does.
-
-    One statement of index lookups only (it runs with every profile's suggestions): the
-    newest history entry of an organisation or a cooperation (id and time: ids of entries
-    rolled back come back), the highest organisation id, and the newest mapping result and
-    relatedness set."""
-    audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
-    mapping, matrix = MappingResult._meta.db_table, RelatednessResult._meta.db_table
-    latest = " UNION ALL ".join(
-        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in REGISTRY_MODELS
+    """What the tables were built from; changes whenever one of their sources does: the
+    registry's organisations and cooperations (as the search index asks), the newest
+    mapping result and the newest relatedness set. Index lookups only: it runs with every
+    profile's suggestions."""
+    mapping = MappingResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
+    matrix = RelatednessResult.objects.aggregate(newest=Max("id"), loaded=Max("loaded_at"))
+    return (
+        *registry_generation(REGISTRY_MODELS),
+        mapping["newest"],
+        mapping["loaded"],
+        matrix["newest"],
+        matrix["loaded"],
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters}),"
-            f" (SELECT MAX(id) FROM {mapping}), (SELECT MAX(loaded_at) FROM {mapping}),"
-            f" (SELECT MAX(id) FROM {matrix}), (SELECT MAX(loaded_at) FROM {matrix})"
-            f" FROM (SELECT MAX(id) AS id FROM ({latest}) AS per_model) AS newest"
-            f" LEFT JOIN {audit} AS entry ON entry.id = newest.id",
-            REGISTRY_MODELS,
-        )
-        row = cursor.fetchone()
-    return tuple(row)
 
 
 def _clusters() -> pd.DataFrame:

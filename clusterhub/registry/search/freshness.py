@@ -25,21 +25,21 @@ from clusterhub.registry.search.index import SearchIndex, build
 INDEXED_MODELS = ("cluster", "member", "cooperation")
 
 
-def _generation() -> tuple[Any, ...]:
-    """The latest history entry of an indexed record (id and time: ids of rolled-back
+def registry_generation(models: tuple[str, ...] = INDEXED_MODELS) -> tuple[Any, ...]:
+    """The latest history entry of a record of `models` (id and time: ids of rolled-back
     entries come back) and the highest organisation id. In SQL rather than the ORM, and only
     index lookups (no COUNT, which scans the table on PostgreSQL): it runs on every search.
     One MAX per model, each answered from the (model, id) index."""
     audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
     latest = " UNION ALL ".join(
-        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in INDEXED_MODELS
+        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in models
     )
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters})"
             f" FROM (SELECT MAX(id) AS id FROM ({latest}) AS per_model) AS newest"
             f" LEFT JOIN {audit} AS entry ON entry.id = newest.id",
-            INDEXED_MODELS,
+            models,
         )
         row = cursor.fetchone()
     return tuple(row)
@@ -54,7 +54,7 @@ def current() -> SearchIndex:
     global _current
     if _current is not None and change_feed.feed.quiet():
         return _current
-    generation = _generation()
+    generation = registry_generation()
     index = _current
     if index is not None and index.generation == generation:
         return index
