@@ -21,7 +21,7 @@ from clusterhub.accounts.policy import Action as Do
 from clusterhub.accounts.policy import can, has_role
 from clusterhub.api.auth import TokenAuth, caller
 from clusterhub.api.problems import Problem
-from clusterhub.api.schemas import PageParams
+from clusterhub.api.schemas import PageParams, page_of
 from clusterhub.audit.services import Actor
 from clusterhub.cooperation.actionplans import queries, services
 from clusterhub.cooperation.models import Action, ActionPlan, ProgressNote
@@ -177,16 +177,7 @@ def list_plans(
         found = found.filter(cluster_id=filters.cluster)
     if filters.meta_cluster is not None:
         found = found.filter(meta_cluster_id=filters.meta_cluster)
-    count = found.count()
-    pages = max(1, -(-count // page.size))
-    number = min(page.page, pages)
-    start = (number - 1) * page.size
-    return {
-        "count": count,
-        "page": number,
-        "pages": pages,
-        "results": [_plan(p) for p in found[start : start + page.size]],
-    }
+    return page_of(found, page, _plan)
 
 
 @router.get("/action-plans/{int:pk}", response=PlanDetail, summary="One action plan")

@@ -25,6 +25,7 @@ from clusterhub.api.schemas import (
     MemberInput,
     MemberPage,
     PageParams,
+    page_of,
 )
 from clusterhub.api.writes import validated
 from clusterhub.audit.services import Actor
@@ -146,16 +147,7 @@ def get_cluster(request: HttpRequest, pk: int) -> dict[str, Any]:
 def list_members(request: HttpRequest, pk: int, page: Query[PageParams]) -> dict[str, Any]:
     cluster = get_object_or_404(Cluster, pk=pk)
     members = cluster.members.order_by("name")
-    count = members.count()
-    start = (page.page - 1) * page.size
-    return {
-        "count": count,
-        "page": page.page,
-        "pages": max(1, -(-count // page.size)),
-        "results": [
-            member_record(m, cluster.source_id) for m in members[start : start + page.size]
-        ],
-    }
+    return page_of(members, page, lambda m: member_record(m, cluster.source_id), clamp=False)
 
 
 def _actor(user: Any) -> Actor:

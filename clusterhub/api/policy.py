@@ -9,7 +9,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router
 
-from clusterhub.api.schemas import InitiativeFilters, InitiativePage, InitiativeRecord, PageParams
+from clusterhub.api.schemas import (
+    InitiativeFilters,
+    InitiativePage,
+    InitiativeRecord,
+    PageParams,
+    page_of,
+)
 from clusterhub.policy.models import Initiative
 from clusterhub.policy.queries import initiatives_for
 from clusterhub.policy.records import initiative_record
@@ -45,16 +51,7 @@ def list_initiatives(
         instrument=_clean(filters.instrument),
         text=(filters.q or "").replace("\x00", ""),
     ).prefetch_related("tags")
-    count = found.count()
-    pages = max(1, -(-count // page.size))
-    number = min(page.page, pages)
-    start = (number - 1) * page.size
-    return {
-        "count": count,
-        "page": number,
-        "pages": pages,
-        "results": [_public(i) for i in found[start : start + page.size]],
-    }
+    return page_of(found, page, _public)
 
 
 @router.get(

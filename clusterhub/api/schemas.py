@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal
 
@@ -142,6 +143,23 @@ class InitiativePage(Schema):
 class PageParams(Schema):
     page: int = Field(1, ge=1, le=100_000)
     size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+def page_of(
+    found: Any, page: PageParams, show: Callable[[Any], Any], *, clamp: bool = True
+) -> dict[str, Any]:
+    """One page of the query `found` as the API answers lists: `count`, `page`, `pages` and
+    the page's `results`, each through `show`. With `clamp`, a page past the last is the last."""
+    count = found.count()
+    pages = max(1, -(-count // page.size))
+    number = min(page.page, pages) if clamp else page.page
+    start = (number - 1) * page.size
+    return {
+        "count": count,
+        "page": number,
+        "pages": pages,
+        "results": [show(item) for item in found[start : start + page.size]],
+    }
 
 
 class FacetValue(Schema):
