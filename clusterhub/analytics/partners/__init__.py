@@ -9,7 +9,6 @@ weights: `score.py`.
 from clusterhub.analytics.partners.score import (
     DEFAULT_WEIGHTS,
     PARTS,
-    SYMMETRIC_PARTS,
     Reason,
     Scorer,
     Suggestion,
@@ -21,7 +20,6 @@ from clusterhub.analytics.weights import BadWeight, UnknownWeight
 __all__ = [
     "DEFAULT_WEIGHTS",
     "PARTS",
-    "SYMMETRIC_PARTS",
     "BadWeight",
     "PartnerTables",
     "Reason",

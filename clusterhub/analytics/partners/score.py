@@ -36,9 +36,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 PARTS = tuple(DEFAULT_WEIGHTS)
 _PART_ORDER = {name: k for k, name in enumerate(PARTS)}
-# The parts that say how alike or complementary two organisations are, whoever asks: the
-# edges of the meta-cluster graph (regional strength is the candidate's own).
-SYMMETRIC_PARTS = ("needs", "offers", "industry", "ecosystem", "cross_border")
 
 
 PARTS_ARE = "a part of the score"
