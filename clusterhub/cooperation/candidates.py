@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +23,7 @@ from clusterhub.analytics.partners.communities import find_candidates as search
 from clusterhub.cooperation.models import MetaClusterMembership
 from clusterhub.cooperation.sectors import sector_name
 from clusterhub.cooperation.suggestions import inputs
+from clusterhub.lib.latest import Latest
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.vocabulary_labels import country_label
 
@@ -114,8 +114,7 @@ def as_dict(candidate: Candidate, source_ids: dict[int, str]) -> dict[str, Any]:
     }
 
 
-_lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], list[Candidate]] | None = None
+_found: Latest[list[Candidate]] = Latest()
 
 
 def candidates(
@@ -126,21 +125,19 @@ def candidates(
 ) -> list[Candidate]:
     """The candidates for the registry as it is now (searched again after any change or for
     other settings); raises `BadSetting` for settings that cannot be used."""
-    global _cached
-    key = (inputs.generation(), min_countries, resolution, k, max_clusters)
-    with _lock:
-        if _cached is None or _cached[0] != key:
-            smes = dict(Cluster.objects.values_list("id", "members_sme"))
-            found = search(
-                inputs.current_tables(),
-                min_countries=min_countries,
-                resolution=resolution,
-                k=k,
-                max_clusters=max_clusters,
-                smes=smes,
-            )
-            _cached = (key, found)
-        return _cached[1]
+    state = inputs.generation()
+
+    def search_now() -> list[Candidate]:
+        return search(
+            inputs.current_tables(state),
+            min_countries=min_countries,
+            resolution=resolution,
+            k=k,
+            max_clusters=max_clusters,
+            smes=dict(Cluster.objects.values_list("id", "members_sme")),
+        )
+
+    return _found.get((state, min_countries, resolution, k, max_clusters), search_now)
 
 
 def find_candidates(
@@ -191,5 +188,4 @@ def _note_existing(plain: list[dict[str, Any]]) -> None:
 
 def forget() -> None:
     """Drop the cached candidates (tests that write around the services call this)."""
-    global _cached
-    _cached = None
+    _found.forget()

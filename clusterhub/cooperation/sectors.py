@@ -4,7 +4,6 @@ partner suggestions read (`suggestions.inputs`, with the SME members added) rank
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,41 +15,41 @@ from django.utils.translation import ngettext
 
 from clusterhub.analytics.sectors import DIVISION, Reason, SectorRank, rank_sectors
 from clusterhub.cooperation.suggestions import inputs
+from clusterhub.lib.latest import Latest
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.vocabulary_labels import country_label, label
 from clusterhub.standard import nace
 from clusterhub.standard import vocabularies as vocab
 
 
-def load_tables() -> dict[str, pd.DataFrame | None]:
-    """The ranking's input tables, as `rank_sectors` takes them (keyword by keyword)."""
-    tables = inputs.frames()
+def load_tables(state: tuple[Any, ...] | None = None) -> dict[str, pd.DataFrame | None]:
+    """The ranking's input tables, as `rank_sectors` takes them (keyword by keyword): the
+    suggestions' tables of the registry (`state`: a `generation()` just asked) with the
+    SMEs of each organisation."""
+    tables = dict(inputs.current_frames(state))
     clusters = tables["clusters"]
     assert clusters is not None
     smes = dict(Cluster.objects.values_list("id", "members_sme"))
-    clusters["smes"] = pd.to_numeric(clusters["id"].map(smes), errors="coerce")
+    # A new frame: the shared ones are not changed.
+    tables["clusters"] = clusters.assign(
+        smes=pd.to_numeric(clusters["id"].map(smes), errors="coerce")
+    )
     return tables
 
 
-_lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], list[SectorRank]] | None = None
+_ranking: Latest[list[SectorRank]] = Latest()
 
 
 def ranked_sectors(top: int | None = None) -> list[SectorRank]:
     """The ranking for the registry as it is now (computed again after any change)."""
-    global _cached
     state = inputs.generation()
-    with _lock:
-        if _cached is None or _cached[0] != state:
-            _cached = (state, rank_sectors(**load_tables()))  # type: ignore[arg-type]
-        ranks = _cached[1]
+    ranks = _ranking.get(state, lambda: rank_sectors(**load_tables(state)))  # type: ignore[arg-type]
     return ranks if top is None else ranks[:top]
 
 
 def forget() -> None:
     """Drop the cached ranking (tests that write around the services call this)."""
-    global _cached
-    _cached = None
+    _ranking.forget()
 
 
 def sector_name(kind: str, code: str) -> str:

@@ -8,7 +8,6 @@ for the generation and a vectorised pass over the arrays.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pandas as pd
@@ -16,6 +15,7 @@ from django.db.models import Max
 
 from clusterhub.analytics.partners import PartnerTables, Scorer, build_tables
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
+from clusterhub.lib.latest import Latest
 from clusterhub.mapping.models import MappingCell, MappingResult
 from clusterhub.mapping.queries import category_candidates, region_candidates
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation
@@ -163,8 +163,9 @@ def frames() -> dict[str, pd.DataFrame | None]:
     }
 
 
-def load_tables() -> PartnerTables:
-    f = frames()
+def load_tables(tables: dict[str, pd.DataFrame | None] | None = None) -> PartnerTables:
+    """The suggestions' arrays from `tables` (`frames()`; read now when not given)."""
+    f = tables if tables is not None else frames()
     assert f["clusters"] is not None and f["tags"] is not None
     assert f["cooperations"] is not None
     return build_tables(
@@ -172,30 +173,29 @@ def load_tables() -> PartnerTables:
     )
 
 
-_lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], PartnerTables, Scorer] | None = None
+# Read once per state for the suggestions, the sector ranking and the candidates alike.
+_frames: Latest[dict[str, pd.DataFrame | None]] = Latest()
+_scorer: Latest[Scorer] = Latest()
 
 
-def current_scorer() -> Scorer:
+def current_frames(state: tuple[Any, ...] | None = None) -> dict[str, pd.DataFrame | None]:
+    """`frames()` of the registry as it is now (`state`: a `generation()` just asked);
+    shared, so callers must not change them."""
+    return _frames.get(state if state is not None else generation(), frames)
+
+
+def current_scorer(state: tuple[Any, ...] | None = None) -> Scorer:
     """The scorer over the tables of the registry as it is now (rebuilt after any change)."""
-    global _cached
-    state = generation()
-    cached = _cached
-    if cached is not None and cached[0] == state:
-        return cached[2]
-    with _lock:
-        if _cached is None or _cached[0] != state:
-            tables = load_tables()
-            _cached = (state, tables, Scorer(tables))
-        return _cached[2]
+    now = state if state is not None else generation()
+    return _scorer.get(now, lambda: Scorer(load_tables(current_frames(now))))
 
 
-def current_tables() -> PartnerTables:
+def current_tables(state: tuple[Any, ...] | None = None) -> PartnerTables:
     """The tables for the registry as it is now (rebuilt after any change)."""
-    return current_scorer().t
+    return current_scorer(state).t
 
 
 def forget() -> None:
     """Drop the cached tables (tests that write around the services call this)."""
-    global _cached
-    _cached = None
+    _frames.forget()
+    _scorer.forget()
