@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
-from clusterhub.analytics.relatedness.blend import COLUMNS, read_matrix
+from clusterhub.analytics.relatedness.blend import checked_matrix, read_table
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor, Change, record
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
@@ -62,9 +62,8 @@ def load_relatedness(
         NotPermitted: the actor may not store relatedness sets.
     """
     check_storable(name, replace=replace, actor=actor, label=path.name)
-    matrix = read_matrix(path)
     return store_relatedness(
-        matrix,
+        read_table(path),  # checked there, once
         name=name,
         source=path.name,
         description=description,
@@ -166,39 +165,19 @@ def _taken(label: str, name: str) -> Refused:
 
 
 def _checked(matrix: pd.DataFrame, label: str) -> pd.DataFrame:
-    """The pairs of different categories, refused whole at the first kind of bad cell."""
-    missing = [column for column in COLUMNS if column not in matrix.columns]
-    if missing:
-        raise Refused(
-            [RefusedValue(label, column=c, reason="the column is missing") for c in missing]
-        )
-    frame = pd.DataFrame(
-        {
-            "category_a": matrix["category_a"].astype(str).str.strip(),
-            "category_b": matrix["category_b"].astype(str).str.strip(),
-            "relatedness": pd.to_numeric(matrix["relatedness"], errors="coerce").astype(float),
-        }
-    )
+    """The pairs of different categories (`checked_matrix`), with codes the table holds."""
+    pairs = checked_matrix(matrix, label)
     problems: list[RefusedValue] = []
     for column in ("category_a", "category_b"):
-        bad = (frame[column] == "") | (frame[column].str.len() > CODE_LENGTH)
-        for position in np.flatnonzero(bad.to_numpy())[:5]:
-            value = frame[column].iloc[position]
-            reason = "is empty" if not value else f"is longer than {CODE_LENGTH} characters"
-            problems.append(RefusedValue(label, int(position) + 2, column, value, reason))
-    for position in np.flatnonzero(~np.isfinite(frame["relatedness"].to_numpy()))[:5]:
-        value = str(matrix["relatedness"].iloc[position])
-        problems.append(
-            RefusedValue(label, int(position) + 2, "relatedness", value, "is not a number")
-        )
-    for position in np.flatnonzero(frame.duplicated(["category_a", "category_b"]).to_numpy())[:5]:
-        pair = f"{frame['category_a'].iloc[position]} ~ {frame['category_b'].iloc[position]}"
-        problems.append(
-            RefusedValue(label, int(position) + 2, "category_b", pair, "the pair is given twice")
-        )
+        codes = matrix[column].astype("string").str.strip().fillna("")
+        for position in np.flatnonzero((codes.str.len() > CODE_LENGTH).to_numpy())[:5]:
+            reason = f"is longer than {CODE_LENGTH} characters"
+            problems.append(
+                RefusedValue(label, int(position) + 2, column, codes.iloc[position], reason)
+            )
     if problems:
         raise Refused(problems)
-    return frame.loc[frame["category_a"] != frame["category_b"]].reset_index(drop=True)
+    return pairs
 
 
 def _free_slug(name: str) -> str:

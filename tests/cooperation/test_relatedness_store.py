@@ -249,3 +249,24 @@ def test_relatedness_without_store_needs_no_database(inputs, tmp_path) -> None: 
     )  # fmt: skip
     assert outcome.ok, outcome.error
     assert len(pd.read_csv(out)) == 6
+
+
+@pytest.mark.django_db
+def test_a_computed_matrix_with_a_bad_cell_is_refused_naming_it_and_nothing_is_stored() -> None:
+    from clusterhub.lib.refusal import Refused
+
+    bad = pd.DataFrame(
+        {
+            "category_a": ["C29", "C" * 101, "C22"],
+            "category_b": ["C22", "C29", "C29"],
+            "relatedness": [0.5, 0.2, float("nan")],
+        }
+    )
+    with pytest.raises(Refused) as refused:
+        store_relatedness(bad, name="Bad", actor=Actor.system("test"))
+    assert "row 4" in str(refused.value) and "relatedness" in str(refused.value)
+    assert not RelatednessResult.objects.exists()
+    long_only = bad.iloc[:2]
+    with pytest.raises(Refused, match="longer than 100 characters"):
+        store_relatedness(long_only, name="Long", actor=Actor.system("test"))
+    assert not RelatednessResult.objects.exists()

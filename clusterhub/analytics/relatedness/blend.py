@@ -43,19 +43,13 @@ class Weighted:
 
 
 def read_matrix(path: Path) -> pd.DataFrame:
-    """A relatedness matrix file, checked whole.
+    """A relatedness matrix file, checked whole (`read_table`, then `checked_matrix`)."""
+    return checked_matrix(read_table(path), path.name)
 
-    Args:
-        path: a CSV or Parquet file with the columns `category_a`, `category_b`,
-            `relatedness`.
 
-    Returns:
-        The pairs of different categories: codes as text, relatedness as float.
-
-    Raises:
-        Refused: every problem found (up to MAX_LISTED, the rest counted), each with the
-            file, row (the header is row 1), column and value.
-    """
+def read_table(path: Path) -> pd.DataFrame:
+    """A relatedness matrix file (CSV or Parquet) as it is, unchecked; a file that is not
+    one, is missing or cannot be read is refused naming it."""
     name = path.name
     if path.suffix.lower() not in FORMATS:
         raise Refused(RefusedValue(name, reason="a relatedness matrix must be .csv or .parquet"))
@@ -63,16 +57,36 @@ def read_matrix(path: Path) -> pd.DataFrame:
         raise Refused(RefusedValue(name, reason=f"file not found: {path}"))
     try:
         if path.suffix.lower() == ".parquet":
-            raw = pd.read_parquet(path)
-        else:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            return pd.read_parquet(path)
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (ValueError, OSError, UnicodeDecodeError) as error:
         reason = f"cannot be read as a {path.suffix.lower()[1:].upper()} table ({error})"
         raise Refused(RefusedValue(name, reason=reason)) from None
+
+
+def checked_matrix(raw: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A relatedness matrix (read from a file, or computed) checked whole.
+
+    Args:
+        raw: the columns `category_a`, `category_b`, `relatedness` (text or numbers).
+        name: what to call it in a refusal (the file's name).
+
+    Returns:
+        The pairs of different categories: codes as text, relatedness as float.
+
+    Raises:
+        Refused: every problem found (up to MAX_LISTED, the rest counted), each with the
+            name, row (the header is row 1), column and value.
+    """
     _check_columns(name, [str(c) for c in raw.columns])
     codes = {c: raw[c].astype("string").str.strip().fillna("") for c in COLUMNS[:2]}
-    text = raw["relatedness"].astype("string").str.strip().fillna("")
-    values = pd.to_numeric(text.where(text != "", None), errors="coerce").astype(np.float64)
+    if pd.api.types.is_numeric_dtype(raw["relatedness"]):
+        # Computed matrices: numbers already, read as they are (no round trip through text).
+        text = pd.Series("x", index=raw.index)
+        values = raw["relatedness"].astype(np.float64)
+    else:
+        text = raw["relatedness"].astype("string").str.strip().fillna("")
+        values = pd.to_numeric(text.where(text != "", None), errors="coerce").astype(np.float64)
     problems: list[RefusedValue] = []
     count = 0
     for column, series in codes.items():
