@@ -26,7 +26,6 @@ from django.views.decorators.http import require_http_methods
 
 from clusterhub.accounts.policy import Action as Do
 from clusterhub.accounts.policy import can, has_role
-from clusterhub.audit.services import Actor
 from clusterhub.cooperation.actionplans import exports, queries, services
 from clusterhub.cooperation.actionplans.charts import timeline
 from clusterhub.cooperation.actionplans.exports import progress
@@ -40,23 +39,14 @@ from clusterhub.cooperation.forms.actionplans import (
     owner_key,
 )
 from clusterhub.cooperation.models import Action, ActionPlan, Indicator, ProgressNote
+from clusterhub.cooperation.views.access import actor, login_first
 
 PAGE_SIZE = 25
 TEMPLATES = "cooperation/actionplans/"
 
 
-def _actor(request: HttpRequest) -> Actor:
-    return Actor.person(request.user, context="portal")
-
-
 def _plan_url(plan: ActionPlan) -> str:
     return reverse("portal:cooperation:actionplan_detail", args=[plan.pk])
-
-
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    return None
 
 
 def _editable(request: HttpRequest, pk: int) -> ActionPlan:
@@ -126,7 +116,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     page = Paginator(queries.plan_history(plan.pk), 50).get_page(request.GET.get("page"))
@@ -143,7 +133,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def overdue(request: HttpRequest) -> HttpResponse:
     """The late actions of the plans the user oversees (coordinators: their countries)."""
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     if not has_role(request.user):
         raise PermissionDenied
@@ -218,7 +208,7 @@ def _form_page(request: HttpRequest, form: Any, heading: str, back: str) -> Http
 
 @require_http_methods(["GET", "POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     if not owner_choices(request.user):
         raise PermissionDenied
@@ -228,7 +218,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
         created: list[ActionPlan] = []
 
         def write() -> None:
-            created.append(services.save_plan(form.values(), actor=_actor(request)))
+            created.append(services.save_plan(form.values(), actor=actor(request)))
 
         try:
             with transaction.atomic():
@@ -244,7 +234,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     initial = {
@@ -257,7 +247,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def write() -> None:
-            services.save_plan(form.values(), actor=_actor(request), plan=plan)
+            services.save_plan(form.values(), actor=actor(request), plan=plan)
 
         if done := _saved(request, form, write, _("The action plan was saved."), _plan_url(plan)):
             return done
@@ -277,21 +267,21 @@ def _confirm_delete(
 
 @require_http_methods(["GET", "POST"])
 def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     return _confirm_delete(
         request,
         plan.title,
         _plan_url(plan),
-        lambda: services.delete_plan(plan, actor=_actor(request)),
+        lambda: services.delete_plan(plan, actor=actor(request)),
         reverse("portal:cooperation:actionplan_list"),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def action_edit(request: HttpRequest, pk: int, action_pk: int | None = None) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     action = _action_of(plan, action_pk) if action_pk is not None else None
@@ -311,7 +301,7 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int | None = None) -> 
     if request.method == "POST" and form.is_valid():
 
         def write() -> None:
-            services.save_action(plan, form.values(), actor=_actor(request), action=action)
+            services.save_action(plan, form.values(), actor=actor(request), action=action)
 
         if done := _saved(request, form, write, _("The action was saved."), _plan_url(plan)):
             return done
@@ -321,7 +311,7 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int | None = None) -> 
 
 @require_http_methods(["GET", "POST"])
 def action_delete(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     action = _action_of(plan, action_pk)
@@ -329,7 +319,7 @@ def action_delete(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
         request,
         action.title,
         _plan_url(plan),
-        lambda: services.delete_action(action, actor=_actor(request)),
+        lambda: services.delete_action(action, actor=actor(request)),
         _plan_url(plan),
     )
 
@@ -338,7 +328,7 @@ def action_delete(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
 def indicator_edit(
     request: HttpRequest, pk: int, action_pk: int, indicator_pk: int | None = None
 ) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     action = _action_of(plan, action_pk)
@@ -355,7 +345,7 @@ def indicator_edit(
 
         def write() -> None:
             services.save_indicator(
-                action, form.values(), actor=_actor(request), indicator=indicator
+                action, form.values(), actor=actor(request), indicator=indicator
             )
 
         if done := _saved(request, form, write, _("The indicator was saved."), _plan_url(plan)):
@@ -368,7 +358,7 @@ def indicator_edit(
 def indicator_delete(
     request: HttpRequest, pk: int, action_pk: int, indicator_pk: int
 ) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, action=_action_of(plan, action_pk))
@@ -376,14 +366,14 @@ def indicator_delete(
         request,
         indicator.name,
         _plan_url(plan),
-        lambda: services.delete_indicator(indicator, actor=_actor(request)),
+        lambda: services.delete_indicator(indicator, actor=actor(request)),
         _plan_url(plan),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def note_new(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     action = _action_of(plan, action_pk)
@@ -391,7 +381,7 @@ def note_new(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def write() -> None:
-            services.add_note(action, form.cleaned_data["text"], actor=_actor(request))
+            services.add_note(action, form.cleaned_data["text"], actor=actor(request))
 
         if done := _saved(request, form, write, _("The note was added."), _plan_url(plan)):
             return done
@@ -401,7 +391,7 @@ def note_new(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def note_delete(request: HttpRequest, pk: int, action_pk: int, note_pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
     note = get_object_or_404(ProgressNote, pk=note_pk, action=_action_of(plan, action_pk))
@@ -409,6 +399,6 @@ def note_delete(request: HttpRequest, pk: int, action_pk: int, note_pk: int) -> 
         request,
         note.text[:80],
         _plan_url(plan),
-        lambda: services.delete_note(note, actor=_actor(request)),
+        lambda: services.delete_note(note, actor=actor(request)),
         _plan_url(plan),
     )

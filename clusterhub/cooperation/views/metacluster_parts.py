@@ -42,7 +42,7 @@ from clusterhub.cooperation.models import (
     StrategicPlan,
     WorkingGroupMember,
 )
-from clusterhub.cooperation.views.metaclusters import actor, login_first
+from clusterhub.cooperation.views.access import actor, login_first
 
 FORM = "cooperation/metaclusters/form.html"
 

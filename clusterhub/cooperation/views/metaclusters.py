@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,7 +22,6 @@ from clusterhub.accounts.policy import (
     coordinated_countries,
     is_admin,
 )
-from clusterhub.audit.services import Actor
 from clusterhub.cooperation.candidates import find_candidates
 from clusterhub.cooperation.forms.metaclusters import CandidateForm, NewMetaClusterForm, report
 from clusterhub.cooperation.metaclusters import services
@@ -35,6 +33,7 @@ from clusterhub.cooperation.metaclusters.figures import (
     progress,
 )
 from clusterhub.cooperation.models import Goal, MetaCluster, StrategicPlan
+from clusterhub.cooperation.views.access import actor, login_first
 from clusterhub.registry import geo, vocabulary_labels
 from clusterhub.registry.models import Cluster, Region
 from clusterhub.registry.services.taxonomy import nace_name
@@ -45,16 +44,6 @@ REGION_LEVELS = (2, 3)
 NEW_LEADS_SHOWN = 2000  # the lead choices of the "new" form (a coordinator's countries)
 CANDIDATES_SHOWN = 30
 ROLE_ORDER = ("chair", "secretary", "member", "expert")
-
-
-def actor(request: HttpRequest) -> Actor:
-    return Actor.person(request.user, context="portal")
-
-
-def login_first(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    return None
 
 
 def may_create(user: Any) -> bool:

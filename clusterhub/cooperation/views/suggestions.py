@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 
 from clusterhub.accounts.policy import Action, can, coordinated_countries, is_admin
 from clusterhub.analytics.partners import Reason, Suggestion
-from clusterhub.audit.services import Actor
 from clusterhub.cooperation.models import SuggestionDismissal
 from clusterhub.cooperation.suggestions.reasons import reason_text
 from clusterhub.cooperation.suggestions.service import (
@@ -33,6 +32,7 @@ from clusterhub.cooperation.suggestions.service import (
     suggestions_for,
     suggestions_for_all,
 )
+from clusterhub.cooperation.views.access import actor
 from clusterhub.registry.models import Cluster
 from clusterhub.standard.rows import escape_formula
 
@@ -93,7 +93,7 @@ def _pair(request: HttpRequest, pk: int, candidate: int) -> tuple[Cluster, Clust
 @require_POST
 def dismiss_suggestion(request: HttpRequest, pk: int, candidate: int) -> HttpResponse:
     cluster, other = _pair(request, pk, candidate)
-    dismiss(cluster, other, Actor.person(request.user, context="portal"))
+    dismiss(cluster, other, actor(request))
     messages.success(
         request,
         _("%(candidate)s will not be suggested to %(cluster)s again.")
@@ -105,7 +105,7 @@ def dismiss_suggestion(request: HttpRequest, pk: int, candidate: int) -> HttpRes
 @require_POST
 def restore_suggestion(request: HttpRequest, pk: int, candidate: int) -> HttpResponse:
     cluster, other = _pair(request, pk, candidate)
-    restore(cluster, other, Actor.person(request.user, context="portal"))
+    restore(cluster, other, actor(request))
     messages.success(
         request,
         _("%(candidate)s may be suggested to %(cluster)s again.")
