@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -32,6 +33,13 @@ class Actor:
     @classmethod
     def system(cls, name: str, context: str = "") -> Actor:
         return cls(name=name, context=context)
+
+    @classmethod
+    def operator(cls, what: str, context: str = "") -> Actor:
+        """Whoever runs `what` (a command) on the server: a system actor named after their
+        login ("mapping load by jana")."""
+        user = os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
+        return cls.system(f"{what} by {user}", context=context)
 
     @classmethod
     def person(cls, user: Any, context: str) -> Actor:

@@ -7,7 +7,6 @@ anything is written; a refused file exits non-zero naming file, row, column and 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +27,11 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--description", default="", help="shown with the set")
 
 
-def command_actor(verb: str, context: str) -> Actor:
-    """The operator running a command: a system actor, named after the login."""
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
-    return Actor.system(f"cooperation {verb} by {user}", context=context)
-
-
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
     path: Path = options["path"]
-    actor = command_actor("load-relatedness", f"cooperation load-relatedness {path.name}")
+    actor = Actor.operator(
+        "cooperation load-relatedness", context=f"cooperation load-relatedness {path.name}"
+    )
     try:
         stored = load_relatedness(
             path,

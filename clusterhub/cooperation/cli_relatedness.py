@@ -23,7 +23,6 @@ from clusterhub.analytics.relatedness import (
 )
 from clusterhub.analytics.relatedness.blend import Weighted, blend, check_weights, read_matrix
 from clusterhub.audit.services import Actor
-from clusterhub.cooperation.cli_load_relatedness import command_actor
 from clusterhub.cooperation.relatedness_store import Stored, check_storable, store_relatedness
 from clusterhub.lib.refusal import Refused, RefusedValue
 
@@ -114,7 +113,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
 
 
 def _actor() -> Actor:
-    return command_actor("relatedness", "cooperation relatedness --store")
+    return Actor.operator("cooperation relatedness", context="cooperation relatedness --store")
 
 
 def _store(result: pd.DataFrame, name: str, options: dict[str, Any]) -> Stored:

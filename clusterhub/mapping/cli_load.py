@@ -6,7 +6,6 @@ exits non-zero with one line per problem (file, row, column, reason), never a tr
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -43,8 +42,7 @@ def add_arguments(parser: CommandParser) -> None:
 
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
     path: Path = options["path"]
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
-    actor = Actor.system(f"mapping load by {user}", context=f"mapping load {path.name}")
+    actor = Actor.operator("mapping load", context=f"mapping load {path.name}")
     started = time.perf_counter()
     labels = _labels(options["categories"]) if options.get("categories") else None
     try:

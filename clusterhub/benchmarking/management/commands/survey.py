@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,6 @@ from clusterhub.benchmarking.models import Questionnaire, Survey
 from clusterhub.benchmarking.rates import response_rates
 from clusterhub.ingest.readers import Unreadable
 from clusterhub.lib.refusal import Refused, describe
-
-
-def _user() -> str:
-    return os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
 
 
 def _load(path: Path) -> Any:
@@ -47,7 +42,7 @@ def check(command: BaseCommand, options: dict[str, Any]) -> None:
 def publish(command: BaseCommand, options: dict[str, Any]) -> None:
     path: Path = options["file"]
     definition = _load(path)
-    actor = Actor.system(f"survey publish by {_user()}", context=f"survey publish {path.name}")
+    actor = Actor.operator("survey publish", context=f"survey publish {path.name}")
     try:
         questionnaire, outcome = services.publish(definition, actor=actor)
     except services.PublishRefused as refused:
@@ -65,7 +60,7 @@ def import_file(command: BaseCommand, options: dict[str, Any]) -> None:
     survey = Survey.objects.select_related("questionnaire").filter(pk=options["survey"]).first()
     if survey is None:
         raise CommandError(f"there is no survey {options['survey']} (see `clusterhub survey list`)")
-    actor = Actor.system(f"survey import by {_user()}", context=f"survey import {path.name}")
+    actor = Actor.operator("survey import", context=f"survey import {path.name}")
     try:
         result = import_answers(
             path,

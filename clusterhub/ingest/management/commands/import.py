@@ -48,7 +48,7 @@ class Command(BaseCommand):
         actor = (
             Actor.person(user, context=f"import {path.name}")
             if user is not None
-            else Actor.system(f"import by {_user()}", context=f"import {path.name}")
+            else Actor.operator("import", context=f"import {path.name}")
         )
         try:
             with _progress(err, show_progress) as report:
@@ -79,10 +79,6 @@ def _person(username: str | None) -> Any:
     if user is None:
         raise CommandError(f"--user {username}: no active user of that name.")
     return user
-
-
-def _user() -> str:
-    return os.environ.get("USER") or os.environ.get("USERNAME") or "command line"
 
 
 class _progress:
