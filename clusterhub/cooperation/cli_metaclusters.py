@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.partners.communities import (
@@ -17,6 +15,7 @@ from clusterhub.analytics.partners.communities import (
     DEFAULT_RESOLUTION,
 )
 from clusterhub.cooperation.candidates import find_candidates
+from clusterhub.cooperation.cli_options import write_table
 
 HELP = (
     "Meta-cluster candidates: communities of similar organisations (Leiden), coherent in "
@@ -104,9 +103,7 @@ def _print_table(command: BaseCommand, found: list[dict[str, Any]], min_countrie
             f"{candidate['smes']:,}",
             reasons,
         )
-    console = Console(width=160, markup=False, highlight=False, record=True, file=io.StringIO())
-    console.print(table)
-    command.stdout.write(console.export_text())
+    write_table(command, table)
     if not found:
         command.stdout.write(
             f"No candidate: no community coherent in industry spans {min_countries} countries."

@@ -3,16 +3,14 @@ meta-clusters, best first, each with its reasons."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.sectors import SectorRank
-from clusterhub.cooperation.cli_options import parse_top
+from clusterhub.cooperation.cli_options import parse_top, write_table
 from clusterhub.cooperation.sectors import as_json, explained, ranked_sectors, sector_name
 
 HELP = "The most promising sectors (ecosystems, NACE divisions) for cross-regional meta-clusters."
@@ -48,8 +46,6 @@ def _print_table(command: BaseCommand, ranks: list[SectorRank]) -> None:
             f"{rank.score:.2f}",
             reasons,
         )
-    console = Console(width=160, markup=False, highlight=False, record=True, file=io.StringIO())
-    console.print(table)
-    command.stdout.write(console.export_text())
+    write_table(command, table)
     if not ranks:
         command.stdout.write("No sector has two clusters or more yet.")

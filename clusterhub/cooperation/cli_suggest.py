@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from rich.console import Console
 from rich.table import Table
 
 from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS
-from clusterhub.cooperation.cli_options import parse_top
+from clusterhub.cooperation.cli_options import parse_top, write_table
 from clusterhub.cooperation.suggestions.service import (
     MAX_TOP,
     Partner,
@@ -100,8 +98,6 @@ def _print_table(command: BaseCommand, cluster: Cluster, partners: list[Partner]
             f"{partner.score:.2f}",
             reasons,
         )
-    console = Console(width=160, markup=False, highlight=False, record=True, file=io.StringIO())
-    console.print(table)
-    command.stdout.write(console.export_text())
+    write_table(command, table)
     if not partners:
         command.stdout.write("No organisation to suggest.")
