@@ -66,10 +66,7 @@ class BlockParts:
             1.0, need_counts, out=np.zeros_like(need_counts), where=need_counts > 0
         )
         self.eco_counts = np.bitwise_count(t.ecosystems).sum(axis=1).astype(np.float32)
-        k = len(t.industry.codes)
-        # A last row and column of zeros stand for the sector padding (-1).
-        self.industry = np.zeros((k + 1, k + 1), dtype=np.float32)
-        self.industry[:k, :k] = t.industry.part
+        self.industry = t.industry.padded_part().astype(np.float32)
         self.sector_columns = [np.ascontiguousarray(c) for c in t.sectors.T]
         self.country = np.unique(t.countries, return_inverse=True)[1]
         stages = sorted({s for s in t.lifecycle if s})

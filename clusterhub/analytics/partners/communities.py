@@ -45,6 +45,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterhub.analytics.partners.blocks import BlockParts
+from clusterhub.analytics.partners.industry import mean_best_pair
 from clusterhub.analytics.partners.score import Reason
 from clusterhub.analytics.partners.tables import PartnerTables
 from clusterhub.standard.nace import DIVISIONS
@@ -337,7 +338,7 @@ def find_candidates(
     in_cores = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
     for community in communities(similarity_graph(tables, k), resolution, seed, max_clusters):
         found.append(np.setdiff1d(community, in_cores))
-    industry = _pairwise_industry(tables)
+    industry = tables.industry.padded_part()
     candidates = []
     for community in found:
         for kind, code, members in themes.split(community, min_clusters):
@@ -390,26 +391,6 @@ def candidate_name(label: str, qualifier: str, countries: list[str]) -> str:
     return f"{theme} meta-cluster ({', '.join(countries)})"
 
 
-def _pairwise_industry(tables: PartnerTables) -> npt.NDArray[np.float64]:
-    """The industry part with a row and column of zeros for the sector padding (-1)."""
-    k = len(tables.industry.codes)
-    padded = np.zeros((k + 1, k + 1))
-    padded[:k, :k] = tables.industry.part
-    return padded
-
-
-def _mean_industry(
-    tables: PartnerTables, members: npt.NDArray[np.int64], industry: npt.NDArray[np.float64]
-) -> float:
-    sectors = tables.sectors[members]
-    total, pairs = 0.0, 0
-    for a in range(len(members) - 1):
-        best = industry[sectors[a]].max(axis=0)  # this member against every code
-        total += float(best[sectors[a + 1 :]].max(axis=1).sum())
-        pairs += len(members) - a - 1
-    return total / pairs if pairs else 0.0
-
-
 def _candidate(
     tables: PartnerTables,
     theme: tuple[str, str, float],
@@ -438,7 +419,7 @@ def _candidate(
         ),
         Reason(
             "industry",
-            round(_mean_industry(t, members, industry), 4),
+            round(mean_best_pair(industry, t.sectors[members]), 4),
             {"pairs": len(members) * (len(members) - 1) // 2},
         ),
         Reason("countries", float(len(countries)), {"countries": countries}),

@@ -123,6 +123,14 @@ class IndustryRelatedness:
             self.kind[chosen] = name
             open_pairs = open_pairs & ~where
 
+    def padded_part(self) -> npt.NDArray[np.float64]:
+        """`part` with a last row and column of zeros: the place of the -1 that pads the
+        arrays of sector positions, so they index it directly."""
+        k = len(self.codes)
+        padded = np.zeros((k + 1, k + 1))
+        padded[:k, :k] = self.part
+        return padded
+
     def explain(self, i: int, j: int) -> PairExplanation:
         return PairExplanation(
             self.codes[i],
@@ -131,3 +139,24 @@ class IndustryRelatedness:
             float(self.raw[i, j]),
             float(self.top[i, j]),
         )
+
+
+# Rows of the organisation-pair block computed at once (memory: rows x organisations).
+_BLOCK = 1024
+
+
+def mean_best_pair(padded: npt.NDArray[np.float64], sectors: npt.NDArray[np.int64]) -> float:
+    """Mean over ordered pairs of different organisations (rows of `sectors`: positions of
+    their codes, padded with -1 or the last index) of their best pair of codes in `padded`
+    (`padded_part()`); 0 for fewer than two."""
+    n, width = sectors.shape
+    if n < 2:
+        return 0.0
+    # best_to[a, j]: how related code a is to organisation j (its best code).
+    best_to = np.max(np.stack([padded[:, sectors[:, w]] for w in range(width)]), axis=0)
+    total = 0.0
+    for start in range(0, n, _BLOCK):
+        stop = min(n, start + _BLOCK)
+        block = np.max(np.stack([best_to[sectors[start:stop, w]] for w in range(width)]), axis=0)
+        total += float(block.sum()) - float(np.trace(block[:, start:stop]))
+    return float(total / (n * (n - 1)))
