@@ -56,3 +56,16 @@ def test_a_matrix_decides_at_its_own_level_by_percentile_and_either_direction() 
     assert explained.top_percent == pytest.approx(100.0)
     top = rel.explain(rel.codes.index("C29"), rel.codes.index("C22"))
     assert top.top_percent == pytest.approx(100 / 3)
+
+
+def test_the_mean_best_pair_takes_each_organisations_best_codes_over_ordered_pairs() -> None:
+    import numpy as np
+
+    from clusterhub.analytics.partners.industry import mean_best_pair
+
+    rel = IndustryRelatedness(["C29.1", "C29.2", "C30.1", "J62"])
+    # Three organisations: {C29.1}, {C29.2, J62}, {C30.1} (padded with -1).
+    sectors = np.array([[0, -1], [1, 3], [2, -1]])
+    # best pairs: 1-2 division 0.5, 1-3 section 0.25, 2-3 section 0.25, each both ways.
+    assert mean_best_pair(rel.padded_part(), sectors) == pytest.approx((0.5 + 0.25 + 0.25) / 3)
+    assert mean_best_pair(rel.padded_part(), sectors[:1]) == 0.0
