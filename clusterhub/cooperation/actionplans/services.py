@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.accounts.policy import Action as Do
 from clusterhub.accounts.policy import NotPermitted, Refusal, can
-from clusterhub.audit.services import Actor, Change, record, record_many
+from clusterhub.audit.services import Actor, Change, delete_recorded, record, record_many
 from clusterhub.cooperation.actionplans import checks
 from clusterhub.cooperation.actionplans.checks import InvalidActionPlan, Problems
 from clusterhub.cooperation.actionplans.records import (
@@ -264,10 +264,8 @@ def save_action(
 def delete_action(action: Action, *, actor: Actor) -> None:
     _check_existing(actor, action.plan)
     before = action_record(action)
-    pk, title = action.pk, action.title
     with transaction.atomic():
-        action.delete()
-        record(actor, Change("delete", ACTION, str(pk), title, before, None))
+        delete_recorded(action, model=ACTION, label=action.title, before=before, actor=actor)
 
 
 # Indicators ----------------------------------------------------------------------------
@@ -307,10 +305,10 @@ def delete_indicator(indicator: Indicator, *, actor: Actor) -> None:
     plan = indicator.action.plan
     _check_existing(actor, plan)
     before = indicator_record(indicator, plan.pk)
-    pk, name = indicator.pk, indicator.name
     with transaction.atomic():
-        indicator.delete()
-        record(actor, Change("delete", INDICATOR, str(pk), name, before, None))
+        delete_recorded(
+            indicator, model=INDICATOR, label=indicator.name, before=before, actor=actor
+        )
 
 
 # Progress notes ------------------------------------------------------------------------
@@ -358,10 +356,8 @@ def delete_note(note: ProgressNote, *, actor: Actor) -> None:
     plan = note.action.plan
     _check_existing(actor, plan)
     before = note_record(note, plan.pk)
-    pk, label = note.pk, note.text[:60]
     with transaction.atomic():
-        note.delete()
-        record(actor, Change("delete", NOTE, str(pk), label, before, None))
+        delete_recorded(note, model=NOTE, label=note.text[:60], before=before, actor=actor)
 
 
 # The coordinators' query, here too so callers find every entry point in one module.
