@@ -358,9 +358,3 @@ def delete_note(note: ProgressNote, *, actor: Actor) -> None:
     before = note_record(note, plan.pk)
     with transaction.atomic():
         delete_recorded(note, model=NOTE, label=note.text[:60], before=before, actor=actor)
-
-
-# The coordinators' query, here too so callers find every entry point in one module.
-from clusterhub.cooperation.actionplans.queries import overdue  # noqa: E402
-
-__all__ += ["overdue"]
