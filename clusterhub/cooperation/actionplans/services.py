@@ -103,8 +103,8 @@ def save_plan(
     if plan is not None:
         _check_existing(actor, plan)
     problems = Problems()
-    current = plan_record(plan) if plan else {}
-    merged = {**current, **values}
+    before = plan_record(plan) if plan else None
+    merged = {**(before or {}), **values}
     if "cluster" in values and values["cluster"] not in (None, ""):
         merged["meta_cluster"] = values.get("meta_cluster")
     elif "meta_cluster" in values and values["meta_cluster"] not in (None, ""):
@@ -123,7 +123,6 @@ def save_plan(
     moving = plan is None or owner != plan.owner
     if moving and not _may(actor, owner):
         raise NotPermitted(Refusal.COUNTRY)
-    before = plan_record(plan) if plan else None
     target = plan or ActionPlan()
     target.title, target.description = title, description
     target.cluster, target.meta_cluster = cluster, meta
@@ -210,7 +209,8 @@ def save_action(
     if action is not None and action.plan_id != plan.pk:
         raise ValueError("The action is not one of the plan's.")
     problems = Problems()
-    merged: dict[str, Any] = {**(action_record(action) if action else {}), **values}
+    before = action_record(action) if action else None
+    merged: dict[str, Any] = {**(before or {}), **values}
     if action is not None:
         merged.setdefault("position", action.position)
     target_plan = plan
@@ -241,7 +241,6 @@ def save_action(
     if target_plan.pk != plan.pk and not _may(actor, target_plan):
         raise NotPermitted(Refusal.COUNTRY)
 
-    before = action_record(action) if action else None
     target = action or Action(plan=plan)
     target.plan = target_plan
     target.title, target.description, target.owner_person = title, description, person
@@ -282,13 +281,13 @@ def save_indicator(
     plan = action.plan
     _check_existing(actor, plan)
     problems = Problems()
-    merged = {**(indicator_record(indicator, plan.pk) if indicator else {}), **values}
+    before = indicator_record(indicator, plan.pk) if indicator else None
+    merged = {**(before or {}), **values}
     name = checks.text(problems, "name", merged.get("name"), checks.NAME_LENGTH, True)
     unit = checks.text(problems, "unit", merged.get("unit"), checks.UNIT_LENGTH)
     goal = checks.number(problems, "target", merged.get("target"))
     current = checks.number(problems, "current", merged.get("current"))
     problems.raise_any()
-    before = indicator_record(indicator, plan.pk) if indicator else None
     target = indicator or Indicator(action=action)
     target.name, target.unit, target.target, target.current = name, unit, goal, current
     after = indicator_record(target, plan.pk)
