@@ -299,3 +299,16 @@ def test_the_new_plan_form_offers_only_owners_the_user_may_edit(world) -> None: 
     plan = ActionPlan.objects.get(title="Plán")
     assert response["Location"] == url("actionplan_detail", plan.pk)
     assert client_for(personas.registered).get(url("actionplan_new")).status_code == 403
+
+
+def test_a_new_plan_the_services_refuse_shows_the_reason_by_its_box(world) -> None:  # type: ignore[no-untyped-def]
+    personas, _plans, _indicator, _note = world
+    plans, entries = ActionPlan.objects.count(), AuditEntry.objects.count()
+    response = _post(
+        personas.manager,
+        url("actionplan_new"),
+        {"title": "Plán", "owner": f"c:{personas.cz_cluster.pk}", "description": "x" * 20_001},
+    )
+    assert response.status_code == 200
+    assert "description" in response.context["form"].errors
+    assert (ActionPlan.objects.count(), AuditEntry.objects.count()) == (plans, entries)

@@ -9,7 +9,7 @@ write goes through `actionplans.services`, which asks the policy again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -42,6 +42,7 @@ from clusterhub.cooperation.models import Action, ActionPlan, Indicator, Progres
 from clusterhub.cooperation.views.access import actor, login_first
 
 PAGE_SIZE = 25
+T = TypeVar("T")
 TEMPLATES = "cooperation/actionplans/"
 
 
@@ -187,18 +188,17 @@ def export_ical(request: HttpRequest, pk: int) -> HttpResponse:
 # Writing -------------------------------------------------------------------------------
 
 
-def _saved(
-    request: HttpRequest, form: Any, write: Callable[[], Any], done: str, plan_url: str
-) -> HttpResponse | None:
-    """Run a service write; on refused values, put the reasons on the form and return None."""
+def _saved(request: HttpRequest, form: Any, write: Callable[[], T], done: str) -> T | None:
+    """Run a service write and return what it wrote; on refused values, put the reasons on
+    the form and return None."""
     try:
         with transaction.atomic():
-            write()
+            written = write()
     except services.InvalidActionPlan as invalid:
         form.report(invalid.errors)
         return None
     messages.success(request, done)
-    return redirect(plan_url)
+    return written
 
 
 def _form_page(request: HttpRequest, form: Any, heading: str, back: str) -> HttpResponse:
@@ -215,19 +215,14 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     initial = {"owner": request.GET.get("owner", "")}
     form = PlanForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        created: list[ActionPlan] = []
-
-        def write() -> None:
-            created.append(services.save_plan(form.values(), actor=actor(request)))
-
-        try:
-            with transaction.atomic():
-                write()
-        except services.InvalidActionPlan as invalid:
-            form.report(invalid.errors)
-        else:
-            messages.success(request, _("The action plan was created."))
-            return redirect(_plan_url(created[0]))
+        created = _saved(
+            request,
+            form,
+            lambda: services.save_plan(form.values(), actor=actor(request)),
+            _("The action plan was created."),
+        )
+        if created is not None:
+            return redirect(_plan_url(created))
     back = reverse("portal:cooperation:actionplan_list")
     return _form_page(request, form, _("New action plan"), back)
 
@@ -246,11 +241,11 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
 
-        def write() -> None:
-            services.save_plan(form.values(), actor=actor(request), plan=plan)
+        def write() -> ActionPlan:
+            return services.save_plan(form.values(), actor=actor(request), plan=plan)
 
-        if done := _saved(request, form, write, _("The action plan was saved."), _plan_url(plan)):
-            return done
+        if _saved(request, form, write, _("The action plan was saved.")) is not None:
+            return redirect(_plan_url(plan))
     return _form_page(request, form, _("Edit %(plan)s") % {"plan": plan.title}, _plan_url(plan))
 
 
@@ -300,11 +295,11 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int | None = None) -> 
     form = ActionForm(request.POST or None, plan=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
 
-        def write() -> None:
-            services.save_action(plan, form.values(), actor=actor(request), action=action)
+        def write() -> Action:
+            return services.save_action(plan, form.values(), actor=actor(request), action=action)
 
-        if done := _saved(request, form, write, _("The action was saved."), _plan_url(plan)):
-            return done
+        if _saved(request, form, write, _("The action was saved.")) is not None:
+            return redirect(_plan_url(plan))
     heading = _("Edit %(action)s") % {"action": action.title} if action else _("New action")
     return _form_page(request, form, heading, _plan_url(plan))
 
@@ -343,13 +338,13 @@ def indicator_edit(
     form = IndicatorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
 
-        def write() -> None:
-            services.save_indicator(
+        def write() -> Indicator:
+            return services.save_indicator(
                 action, form.values(), actor=actor(request), indicator=indicator
             )
 
-        if done := _saved(request, form, write, _("The indicator was saved."), _plan_url(plan)):
-            return done
+        if _saved(request, form, write, _("The indicator was saved.")) is not None:
+            return redirect(_plan_url(plan))
     heading = _("Indicator of %(action)s") % {"action": action.title}
     return _form_page(request, form, heading, _plan_url(plan))
 
@@ -380,11 +375,11 @@ def note_new(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
 
-        def write() -> None:
-            services.add_note(action, form.cleaned_data["text"], actor=actor(request))
+        def write() -> ProgressNote:
+            return services.add_note(action, form.cleaned_data["text"], actor=actor(request))
 
-        if done := _saved(request, form, write, _("The note was added."), _plan_url(plan)):
-            return done
+        if _saved(request, form, write, _("The note was added.")) is not None:
+            return redirect(_plan_url(plan))
     heading = _("Progress note on %(action)s") % {"action": action.title}
     return _form_page(request, form, heading, _plan_url(plan))
 
