@@ -17,6 +17,8 @@ from clusterhub.cooperation.actionplans import services as actionplans
 from clusterhub.cooperation.metaclusters import group, services
 from clusterhub.cooperation.models import Meeting, MetaCluster, WorkingGroupMember
 from clusterhub.cooperation.suggestions import inputs
+from clusterhub.registry.geo import ShapeRecord
+from clusterhub.registry.services import load_region_shapes
 from tests.analytics.test_communities import planted_rows
 from tests.cooperation.metaclusters import SETUP, World, build, cluster
 from tests.personas import Personas
@@ -105,6 +107,24 @@ def test_the_map_shows_the_current_members_with_coordinates(
     services.remove_member(world.meta, world.meta.memberships.get(cluster=placed), actor=SETUP)
     body = json.loads(client.get(detail_url(world.meta, "members.geojson")).content)
     assert body["features"] == []
+
+
+@pytest.mark.parametrize("level", ["", "3", "7", "two", "²"])
+def test_the_region_map_counts_current_members_and_an_unknown_level_falls_back_to_nuts_2(
+    client: Client, world: World, level: str
+) -> None:
+    ring = [[16, 48], [17, 48], [17, 49], [16, 49], [16, 48]]
+    shape = {"type": "Polygon", "coordinates": [ring]}
+    shapes = [ShapeRecord("CZ06", "Jihovýchod", shape), ShapeRecord("CZ064", "Jihomoravský", shape)]
+    load_region_shapes(shapes, source="test", actor=SETUP)
+    placed = cluster("cz-9", "Brno Cluster", "CZ", nuts="CZ064")
+    services.add_member(world.meta, placed.pk, actor=SETUP)
+    response = client.get(detail_url(world.meta, f"regions.geojson?level={level}"))
+    assert response.status_code == 200
+    counts = {
+        f["properties"]["code"]: f["properties"]["count"] for f in response.json()["features"]
+    }
+    assert counts == ({"CZ064": 1} if level == "3" else {"CZ06": 1})
 
 
 MANAGER_PAGES = [

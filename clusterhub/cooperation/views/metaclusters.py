@@ -131,7 +131,8 @@ def metacluster_map_data(request: HttpRequest, slug: str) -> HttpResponse:
 def metacluster_region_data(request: HttpRequest, slug: str) -> HttpResponse:
     meta = get_object_or_404(MetaCluster, slug=slug)
     raw = request.GET.get("level", "")
-    level = int(raw) if raw.isdigit() and int(raw) in REGION_LEVELS else REGION_LEVELS[0]
+    # isdecimal, not isdigit: int() refuses "²".
+    level = int(raw) if raw.isdecimal() and int(raw) in REGION_LEVELS else REGION_LEVELS[0]
     counts = geo.region_counts(current_clusters(meta), level)
     return HttpResponse(geo.region_features(level, counts), content_type=GEOJSON)
 
