@@ -50,8 +50,12 @@ def _plan_url(plan: ActionPlan) -> str:
     return reverse("portal:cooperation:actionplan_detail", args=[plan.pk])
 
 
+def _plan(pk: int) -> ActionPlan:
+    return get_object_or_404(ActionPlan.objects.select_related("cluster", "meta_cluster"), pk=pk)
+
+
 def _editable(request: HttpRequest, pk: int) -> ActionPlan:
-    plan = get_object_or_404(ActionPlan.objects.select_related("cluster", "meta_cluster"), pk=pk)
+    plan = _plan(pk)
     if not can(request.user, Do.EDIT_ACTION_PLAN, plan):
         raise PermissionDenied
     return plan
@@ -98,7 +102,7 @@ def _action_rows(actions: list[Action], today: Any) -> list[dict[str, Any]]:
 
 
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(ActionPlan.objects.select_related("cluster", "meta_cluster"), pk=pk)
+    plan = _plan(pk)
     today = timezone.localdate()
     actions = list(queries.plan_actions(plan))
     rows = _action_rows(actions, today)
@@ -149,7 +153,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, pk: int) -> tuple[ActionPlan, list[Action], bool]:
-    plan = get_object_or_404(ActionPlan.objects.select_related("cluster", "meta_cluster"), pk=pk)
+    plan = _plan(pk)
     return plan, list(queries.plan_actions(plan)), has_role(request.user)
 
 
