@@ -7,7 +7,8 @@ Owner persons and note authors are personal data: null unless the caller has a r
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -29,6 +30,7 @@ from clusterhub.lib.text import cut
 
 router = Router(tags=["action plans"])
 STATUS = "planned, in_progress, done or dropped"
+T = TypeVar("T")
 MAX_ID = 2**63 - 1  # the largest id a database holds; beyond it, a 422 and not an overflow
 
 
@@ -190,23 +192,30 @@ def get_plan(request: HttpRequest, pk: int) -> dict[str, Any]:
     return {**_plan(plan), "actions": actions}
 
 
-def _editable(request: HttpRequest, pk: int) -> tuple[Any, ActionPlan]:
+def _editable(request: HttpRequest, pk: int) -> tuple[Actor, ActionPlan]:
+    """The token's user as the actor, and the plan, which they must be allowed to edit."""
     user = request.auth  # type: ignore[attr-defined]
     plan = get_object_or_404(ActionPlan, pk=pk)
     if not can(user, Do.EDIT_ACTION_PLAN, plan):
         raise Problem(403, "Forbidden", "Your role does not allow this.")
-    return user, plan
+    return Actor.person(user, "api"), plan
 
 
-def _invalid(invalid: services.InvalidActionPlan, given: dict[str, Any]) -> Problem:
-    errors = [
-        {"field": field, "value": cut(str(given.get(field, "")), 200), "reason": reason}
-        for field, reason in invalid.errors.items()
-    ]
-    return Problem(422, "Invalid data", "Some fields break the rules of action plans.", errors)
+def _write(write: Callable[[], T], given: dict[str, Any]) -> T:
+    """Run a service write; refused values are a 422 problem naming each field."""
+    try:
+        with transaction.atomic():
+            return write()
+    except services.InvalidActionPlan as invalid:
+        errors = [
+            {"field": field, "value": cut(str(given.get(field, "")), 200), "reason": reason}
+            for field, reason in invalid.errors.items()
+        ]
+        detail = "Some fields break the rules of action plans."
+        raise Problem(422, "Invalid data", detail, errors) from None
 
 
-def _saved_action(request: HttpRequest, action: Action) -> dict[str, Any]:
+def _saved_action(action: Action) -> dict[str, Any]:
     fresh = queries.plan_actions(action.plan).get(pk=action.pk)
     return _action(fresh, True, timezone.localdate())
 
@@ -218,15 +227,11 @@ def _saved_action(request: HttpRequest, action: Action) -> dict[str, Any]:
     summary="Add an action to a plan",
 )
 def create_action(request: HttpRequest, pk: int, body: ActionCreate) -> Status[dict[str, Any]]:
-    user, plan = _editable(request, pk)
+    actor, plan = _editable(request, pk)
     given = body.dict(exclude_unset=True)
     given.pop("plan", None)
-    try:
-        with transaction.atomic():
-            action = services.save_action(plan, given, actor=Actor.person(user, "api"))
-    except services.InvalidActionPlan as invalid:
-        raise _invalid(invalid, given) from None
-    return Status(201, _saved_action(request, action))
+    action = _write(lambda: services.save_action(plan, given, actor=actor), given)
+    return Status(201, _saved_action(action))
 
 
 @router.patch(
@@ -236,17 +241,11 @@ def create_action(request: HttpRequest, pk: int, body: ActionCreate) -> Status[d
     summary="Change an action (its status, dates, owners, ...)",
 )
 def change_action(request: HttpRequest, pk: int, action: int, body: ActionChange) -> dict[str, Any]:
-    user, plan = _editable(request, pk)
+    actor, plan = _editable(request, pk)
     current = get_object_or_404(Action, pk=action, plan=plan)
     given = body.dict(exclude_unset=True)
-    try:
-        with transaction.atomic():
-            saved = services.save_action(
-                plan, given, actor=Actor.person(user, "api"), action=current
-            )
-    except services.InvalidActionPlan as invalid:
-        raise _invalid(invalid, given) from None
-    return _saved_action(request, saved)
+    saved = _write(lambda: services.save_action(plan, given, actor=actor, action=current), given)
+    return _saved_action(saved)
 
 
 @router.post(
@@ -258,11 +257,7 @@ def change_action(request: HttpRequest, pk: int, action: int, body: ActionChange
 def add_note(
     request: HttpRequest, pk: int, action: int, body: NoteCreate
 ) -> Status[dict[str, Any]]:
-    user, plan = _editable(request, pk)
+    actor, plan = _editable(request, pk)
     current = get_object_or_404(Action, pk=action, plan=plan)
-    try:
-        with transaction.atomic():
-            note = services.add_note(current, body.text, actor=Actor.person(user, "api"))
-    except services.InvalidActionPlan as invalid:
-        raise _invalid(invalid, {"text": body.text}) from None
+    note = _write(lambda: services.add_note(current, body.text, actor=actor), {"text": body.text})
     return Status(201, _note(note, True))
