@@ -318,6 +318,8 @@ def test_bad_candidate_json_is_named_and_managers_may_not_create(
     client.force_login(personas.coordinator_cz)
     url = "/en/cooperation/metaclusters/from-candidate/"
     assert "This is not JSON" in client.post(url, {"candidate": "{nope"}).content.decode()
+    nested = "[" * 60_000 + "]" * 60_000
+    assert "This is not JSON" in client.post(url, {"candidate": nested}).content.decode()
     client.force_login(personas.manager)
     assert client.get(url).status_code == 403
     assert client.get("/en/cooperation/metaclusters/new/").status_code == 403

@@ -188,7 +188,7 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             candidate = json.loads(form.cleaned_data["candidate"])
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # too deeply nested: RecursionError
             form.add_error("candidate", _("This is not JSON: %(error)s.") % {"error": error})
         else:
             if isinstance(candidate, list) and len(candidate) == 1:
