@@ -48,6 +48,9 @@ def test_csv_cells_that_would_run_as_formulas_are_defused(plan, personas) -> Non
         assert "'" + text in titles
         assert text not in titles
     assert all(not r["owner_person"].startswith("=") for r in rows)
+    # An indicator reads "name: current/target", whole numbers without ".0".
+    indicators = {r["indicators"] for r in rows if r["title"].startswith("'")}
+    assert indicators == {f"'{text}: 5/10" for text in DANGEROUS}
     assert {r["late"] for r in rows} == {"yes", "no"}
     late = next(r for r in rows if r["title"] == plan.late.title)
     assert (late["status"], late["late"]) == ("in_progress", "yes")

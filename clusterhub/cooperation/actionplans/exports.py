@@ -48,17 +48,12 @@ def progress(target: float | None, current: float | None) -> float | None:
     return current / target
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value.is_integer() else str(value)
-
-
 def _indicators(action: Action) -> str:
     parts = []
     for i in action.indicators.all():
         unit = f" {i.unit}" if i.unit else ""
-        parts.append(f"{i.name}: {_number(i.current)}/{_number(i.target)}{unit}")
+        # text_cell writes a number as the registry's exports do (10, not 10.0; None: "").
+        parts.append(f"{i.name}: {text_cell(i.current)}/{text_cell(i.target)}{unit}")
     return "; ".join(parts)
 
 
