@@ -81,6 +81,18 @@ def test_signed_in_people_with_a_role_see_the_working_groups_names_and_emails(
     assert "anna@example.org" not in page(client, detail_url(world.meta))
 
 
+def test_the_working_group_is_listed_chair_secretary_member_expert(
+    client: Client, personas: Personas, world: World
+) -> None:
+    for name, role in [("Zed Expert", "expert"), ("Yan Chair", "chair"), ("Xia Sec", "secretary")]:
+        values = {"cluster": personas.cz_cluster.pk, "name": name, "role": role}
+        group.save_person(world.meta, values, actor=SETUP)
+    client.force_login(personas.admin)
+    html = page(client, detail_url(world.meta))
+    names = ["Yan Chair", "Xia Sec", "Anna Demo", "Zed Expert"]
+    assert sorted(names, key=html.index) == names
+
+
 def test_names_from_the_records_are_escaped(
     client: Client, personas: Personas, world: World
 ) -> None:

@@ -24,7 +24,7 @@ from clusterhub.accounts.policy import (
 )
 from clusterhub.cooperation.candidates import find_candidates
 from clusterhub.cooperation.forms.metaclusters import CandidateForm, NewMetaClusterForm, report
-from clusterhub.cooperation.metaclusters import services
+from clusterhub.cooperation.metaclusters import group, services
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
 from clusterhub.cooperation.metaclusters.figures import (
     current_clusters,
@@ -43,7 +43,6 @@ GEOJSON = "application/geo+json"
 REGION_LEVELS = (2, 3)
 NEW_LEADS_SHOWN = 2000  # the lead choices of the "new" form (a coordinator's countries)
 CANDIDATES_SHOWN = 30
-ROLE_ORDER = ("chair", "secretary", "member", "expert")
 
 
 def may_create(user: Any) -> bool:
@@ -105,7 +104,7 @@ def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "former": [m for m in memberships if m.left is not None],
         "working_group": sorted(
             meta.working_group.select_related("cluster"),
-            key=lambda p: (ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 9, p.name),
+            key=lambda p: (group.ROLES.index(p.role) if p.role in group.ROLES else 9, p.name),
         ),
         "meetings": list(meta.meetings.all()),
         "plan": plan,
