@@ -94,3 +94,18 @@ def test_the_ical_file_parses_with_one_all_day_event_per_deadline(plan) -> None:
     dropped = next(e for e in events if plan.dropped.title in str(e["SUMMARY"]))
     assert str(dropped["STATUS"]) == "CANCELLED"
     assert str(calendar["X-WR-CALNAME"]) == plan.cz_plan.title
+
+
+def test_a_lone_carriage_return_in_a_description_stays_inside_its_csv_row(plan) -> None:  # type: ignore[no-untyped-def]
+    services.save_action(
+        plan.cz_plan,
+        {"title": "Carriage", "description": "first\rsecond", "deadline": "2030-02-01"},
+        actor=SETUP,
+    )
+    response = _get(Client(), "actionplan_csv", plan.cz_plan.pk)
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    carriage = next(r for r in rows if r["title"] == "Carriage")
+    assert carriage["description"] == "first\rsecond"
+    # Every line a spreadsheet splits at "\r" too still belongs to a quoted field.
+    assert '"first\rsecond"' in text

@@ -7,10 +7,8 @@ are personal data: they are written only when `personal` is true (a viewer with 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,7 +17,7 @@ from icalendar import Calendar, Event
 from openpyxl import Workbook
 
 from clusterhub.cooperation.models import Action, ActionPlan
-from clusterhub.exchange.formats.base import text_cell
+from clusterhub.exchange.formats.base import csv_row_writer, text_cell, xlsx_cell
 
 COLUMNS = (
     "id",
@@ -36,8 +34,6 @@ COLUMNS = (
     "description",
 )
 INDICATOR_COLUMNS = ("action_id", "action", "indicator", "unit", "target", "current", "progress")
-# XML cannot hold control characters; OOXML writes them as _xHHHH_ (as the registry's XLSX).
-_XLSX_UNSAFE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
 
 
 def progress(target: float | None, current: float | None) -> float | None:
@@ -82,18 +78,12 @@ def action_rows(
 
 def to_csv(actions: Sequence[Action], *, personal: bool, today: dt.date) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    write = csv_row_writer(out)
+    write(list(COLUMNS))
     for row in action_rows(actions, personal=personal, today=today):
-        writer.writerow([text_cell(row[c]) for c in COLUMNS])
+        write([text_cell(row[c]) for c in COLUMNS])
     # With a byte-order mark, spreadsheets read the file as UTF-8 (diacritics intact).
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _xlsx_cell(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return _XLSX_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text_cell(value))
 
 
 def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> bytes:
@@ -102,14 +92,14 @@ def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> byt
     sheet = book.create_sheet("actions")
     sheet.append(list(COLUMNS))
     for row in action_rows(actions, personal=personal, today=today):
-        sheet.append([_xlsx_cell(row[c]) for c in COLUMNS])
+        sheet.append([xlsx_cell(row[c]) for c in COLUMNS])
     measures = book.create_sheet("indicators")
     measures.append(list(INDICATOR_COLUMNS))
     for action in actions:
         for i in action.indicators.all():
             cells = [action.pk, action.title, i.name, i.unit, i.target, i.current]
             cells.append(progress(i.target, i.current))
-            measures.append([_xlsx_cell(c) if c is not None else None for c in cells])
+            measures.append([xlsx_cell(c) if c is not None else None for c in cells])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

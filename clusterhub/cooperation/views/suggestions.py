@@ -7,7 +7,6 @@ fixed number of queries, however many suggestions it shows.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 from urllib.parse import urlencode
@@ -33,8 +32,8 @@ from clusterhub.cooperation.suggestions.service import (
     suggestions_for_all,
 )
 from clusterhub.cooperation.views.access import actor
+from clusterhub.exchange.formats.base import csv_row_writer, text_cell
 from clusterhub.registry.models import Cluster
-from clusterhub.standard.rows import escape_formula
 
 PROFILE_TOP = 10
 TABLE_TOP = 3
@@ -213,25 +212,14 @@ CSV_COLUMNS = (
 def _csv(countries: list[str] | None) -> HttpResponse:
     """One row per suggestion of every organisation of `countries` (None: all)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    write = csv_row_writer(out)
+    write(list(CSV_COLUMNS))
     for cluster_id, name, country, found in suggestions_for_all(
         TABLE_TOP, countries=countries, explain=True
     ):
         for rank, s in enumerate((s for s in found if s.score > 0), start=1):
-            writer.writerow(
-                (
-                    cluster_id,
-                    escape_formula(name),
-                    country,
-                    rank,
-                    s.id,
-                    escape_formula(s.name),
-                    s.country,
-                    f"{s.score:.4f}",
-                    escape_formula(_main_reason(s.reasons)),
-                )
-            )
+            cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
+            write([*map(text_cell, cells), f"{s.score:.4f}", text_cell(_main_reason(s.reasons))])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="partner-suggestions.csv"'
     return response

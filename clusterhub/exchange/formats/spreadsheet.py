@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import sys
@@ -13,7 +12,13 @@ from typing import IO
 
 from openpyxl import Workbook
 
-from clusterhub.exchange.formats.base import ExportError, ExportRequest, text_cell
+from clusterhub.exchange.formats.base import (
+    ExportError,
+    ExportRequest,
+    csv_row_writer,
+    text_cell,
+    xlsx_cell,
+)
 from clusterhub.exchange.selection import fields_for, records
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -32,14 +37,10 @@ def export_csv(request: ExportRequest) -> int:
     fields = fields_for(request.table, request.include_personal)
     count = 0
     with text_output(request) as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        # csv quotes a field holding "\n" but not one holding a lone "\r", which readers take
-        # for the end of the row: such rows are written with every field quoted.
-        quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writerow([f.name for f in fields])
+        write = csv_row_writer(handle)
+        write([f.name for f in fields])
         for record in records(request.table, request.filters, request.include_personal):
-            cells = [text_cell(record[f.name]) for f in fields]
-            (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
+            write([text_cell(record[f.name]) for f in fields])
             count += 1
     return count
 
@@ -53,23 +54,12 @@ def export_xlsx(request: ExportRequest) -> int:
     sheet.append([f.name for f in fields])
     count = 0
     for record in records(request.table, request.filters, request.include_personal):
-        sheet.append([_xlsx_cell(record[f.name]) for f in fields])
+        sheet.append([xlsx_cell(record[f.name]) for f in fields])
         count += 1
     buffer = io.BytesIO()
     workbook.save(buffer)
     request.out.write_bytes(_deterministic_zip(buffer.getvalue()))
     return count
-
-
-# XML cannot hold control characters and turns a carriage return into a line feed; OOXML
-# writes such characters as _xHHHH_ (readers decode it), and a literal "_xHHHH_" escapes its "_".
-_XLSX_UNSAFE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
-
-
-def _xlsx_cell(value: object) -> object:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return _XLSX_UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text_cell(value))
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -88,7 +78,6 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def _fixed_core_properties(content: bytes) -> bytes:
-    import re
 
     return re.sub(
         rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
