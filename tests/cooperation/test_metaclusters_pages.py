@@ -146,6 +146,12 @@ MANAGER_PAGES = [
     "meetings/new/",
     "plan/",
     "plan/goals/new/",
+    "working-group/{person}/edit/",
+    "working-group/{person}/delete/",
+    "meetings/{meeting}/edit/",
+    "meetings/{meeting}/delete/",
+    "plan/goals/{goal}/edit/",
+    "plan/goals/{goal}/delete/",
 ]
 STATUS = {
     "coordinator_cz": 200,
@@ -170,7 +176,7 @@ def test_the_managers_forms_open_for_the_lead_countrys_coordinators_and_the_lead
     user = user_of(who, personas, world)
     if user.is_authenticated:
         client.force_login(user)
-    response = client.get(detail_url(world.meta, tail))
+    response = client.get(detail_url(world.meta, _fill(tail, world)))
     assert response.status_code == STATUS[who]
     if STATUS[who] == 302:
         assert response["Location"].startswith("/en/accounts/login/")

@@ -9,6 +9,7 @@ the new values and record the change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django import forms
@@ -47,11 +48,20 @@ from clusterhub.cooperation.views.access import actor, login_first
 FORM = "cooperation/metaclusters/form.html"
 
 
-def _managed(request: HttpRequest, slug: str) -> MetaCluster:
-    meta = get_object_or_404(MetaCluster.objects.select_related("lead"), slug=slug)
-    if not can(request.user, Action.MANAGE_META_CLUSTER, meta):
-        raise PermissionDenied
-    return meta
+def _managed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The view gets the meta-cluster of `slug` instead: the sign-in page for anonymous
+    users, 403 for those the policy does not let run it."""
+
+    @wraps(view)
+    def managed(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
+        if (login := login_first(request)) is not None:
+            return login
+        meta = get_object_or_404(MetaCluster.objects.select_related("lead"), slug=slug)
+        if not can(request.user, Action.MANAGE_META_CLUSTER, meta):
+            raise PermissionDenied
+        return view(request, meta, **kwargs)
+
+    return managed
 
 
 def _detail(meta: MetaCluster, anchor: str = "") -> str:
@@ -92,10 +102,8 @@ def _form_page(
 
 
 @require_http_methods(["GET", "POST"])
-def metacluster_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def metacluster_edit(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     initial = {
         "name": meta.name,
         "ecosystem": meta.ecosystem,
@@ -118,11 +126,9 @@ def metacluster_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def metacluster_members(request: HttpRequest, slug: str) -> HttpResponse:
+@_managed
+def metacluster_members(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     """The members with a "leaves" form each, and a form to add one."""
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -139,10 +145,8 @@ def metacluster_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def metacluster_leave(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def metacluster_leave(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     membership = get_object_or_404(MetaClusterMembership, pk=pk, meta_cluster=meta)
     form = LeaveForm(request.POST)
     left = form.cleaned_data["left"] if form.is_valid() else None
@@ -161,10 +165,8 @@ def _person_values(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def person_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     person = get_object_or_404(WorkingGroupMember, pk=pk, meta_cluster=meta) if pk else None
     initial = {}
     if person is not None:
@@ -177,7 +179,9 @@ def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
     clusters = current_clusters(meta).order_by("name")
     form = PersonForm(request.POST or None, initial=initial, clusters=clusters)
     delete = (
-        reverse("portal:cooperation:person_delete", kwargs={"slug": slug, "pk": pk}) if pk else ""
+        reverse("portal:cooperation:person_delete", kwargs={"slug": meta.slug, "pk": pk})
+        if pk
+        else ""
     )
     return _form_page(
         request,
@@ -194,10 +198,8 @@ def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def meeting_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk, meta_cluster=meta) if pk else None
     initial = {}
     if meeting is not None:
@@ -205,7 +207,9 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
         initial["date"] = meeting.date.isoformat()
     form = MeetingForm(request.POST or None, initial=initial)
     delete = (
-        reverse("portal:cooperation:meeting_delete", kwargs={"slug": slug, "pk": pk}) if pk else ""
+        reverse("portal:cooperation:meeting_delete", kwargs={"slug": meta.slug, "pk": pk})
+        if pk
+        else ""
     )
     return _form_page(
         request,
@@ -220,10 +224,8 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
 
 
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def plan_edit(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     plan = StrategicPlan.objects.filter(meta_cluster=meta).first()
     initial = {}
     if plan is not None:
@@ -252,10 +254,8 @@ def _number(value: float | None) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def goal_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def goal_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=pk, plan__meta_cluster=meta) if pk else None
     initial: dict[str, Any] = {}
     if goal is not None:
@@ -264,7 +264,9 @@ def goal_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
         initial["position"] = goal.position
     form = GoalForm(request.POST or None, initial=initial)
     delete = (
-        reverse("portal:cooperation:goal_delete", kwargs={"slug": slug, "pk": pk}) if pk else ""
+        reverse("portal:cooperation:goal_delete", kwargs={"slug": meta.slug, "pk": pk})
+        if pk
+        else ""
     )
     return _form_page(
         request,
@@ -294,10 +296,8 @@ def _delete_page(
 
 
 @require_http_methods(["GET", "POST"])
-def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def person_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     person = get_object_or_404(WorkingGroupMember, pk=pk, meta_cluster=meta)
     return _delete_page(
         request,
@@ -309,10 +309,8 @@ def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def meeting_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk, meta_cluster=meta)
     return _delete_page(
         request,
@@ -324,10 +322,8 @@ def meeting_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def goal_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if (login := login_first(request)) is not None:
-        return login
-    meta = _managed(request, slug)
+@_managed
+def goal_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=pk, plan__meta_cluster=meta)
     return _delete_page(
         request,
