@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from clusterhub.analytics.partners.industry import IndustryRelatedness
+from clusterhub.analytics.partners.industry import IndustryRelatedness, mean_best_pair
 from clusterhub.analytics.weights import UnknownWeight, changed_weights
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -59,8 +59,6 @@ ECOSYSTEM, DIVISION = "ecosystem", "division"
 # A meta-cluster needs partners: candidates with fewer clusters are left out by default.
 MIN_CLUSTERS = 2
 _DIVISION = re.compile(r"^[A-U]\d{2}")
-# Rows of the cluster-pair block computed at once (memory: rows x clusters floats).
-_BLOCK = 1024
 
 
 # An unknown criterion is refused as an unknown weight, in these words.
@@ -235,9 +233,7 @@ def _relatedness(
     joined = joined[~division | (joined["code"].str[:3] == joined["sector"])]
     industry = IndustryRelatedness(sorted(set(joined["code"])), relatedness)
     k = len(industry.codes)
-    # A row and column of zeros stand for the padding (-1 -> k) of the code arrays.
-    part = np.zeros((k + 1, k + 1))
-    part[:k, :k] = industry.part
+    part = industry.padded_part()  # its last row and column: the padding (k) of the arrays
     position = {code: i for i, code in enumerate(industry.codes)}
     joined = joined.drop_duplicates(["kind", "sector", "cluster_id", "code"])
     joined = joined.sort_values(["kind", "sector", "cluster_id"], kind="stable")
@@ -251,29 +247,11 @@ def _relatedness(
         rows = np.unique(ids[at], return_inverse=True)[1]
         padded = np.full((int(rows.max()) + 1, int(slot[at].max()) + 1), k, dtype=np.int64)
         padded[rows, slot[at]] = codes[at]
-        mean, pairs = _mean_pair(part, padded)
-        values[key] = mean
-        found[key] = {"pairs": pairs}
+        values[key] = mean_best_pair(part, padded)
+        found[key] = {"pairs": len(padded) * (len(padded) - 1) if len(padded) > 1 else 0}
     raw["relatedness"] = pd.Series(values, dtype=float).reindex(raw.index).fillna(0.0)
     basis = "matrix" if industry.has_matrix else "hierarchy"
     return {key: {**found.get(key, {"pairs": 0}), "basis": basis} for key in raw.index}
-
-
-def _mean_pair(part: npt.NDArray[np.float64], s: npt.NDArray[np.int64]) -> tuple[float, int]:
-    """Mean over ordered pairs of different clusters (rows of `s`, their code positions
-    padded with the zero row of `part`) of their best pair of codes."""
-    n, width = s.shape
-    if n < 2:
-        return 0.0, 0
-    # best_to[a, j]: how related code a is to cluster j (its best code).
-    best_to = np.max(np.stack([part[:, s[:, w]] for w in range(width)]), axis=0)
-    total = 0.0
-    for start in range(0, n, _BLOCK):
-        stop = min(n, start + _BLOCK)
-        block = np.max(np.stack([best_to[s[start:stop, w]] for w in range(width)]), axis=0)
-        total += float(block.sum()) - float(np.trace(block[:, start:stop]))
-    pairs = n * (n - 1)
-    return total / pairs, pairs
 
 
 def _cooperation(raw: pd.DataFrame, member: pd.DataFrame, cooperations: pd.DataFrame) -> None:
