@@ -20,6 +20,7 @@ from clusterhub.cooperation.models import (
     MetaClusterMembership,
     WorkingGroupMember,
 )
+from clusterhub.registry.services import upsert_cluster
 from tests.cooperation.metaclusters import SETUP, World, actor, build
 from tests.personas import Personas
 
@@ -355,3 +356,21 @@ def test_a_bad_candidate_is_refused_naming_the_value(
         services.create_from_candidate(_candidate(personas, world, **changes), actor=SETUP)
     assert field in refused.value.errors
     assert MetaCluster.objects.count() == 1
+
+
+def test_a_candidate_of_many_clusters_is_created_in_a_fixed_number_of_queries(
+    personas: Personas, django_assert_max_num_queries: Any
+) -> None:
+    many = [
+        upsert_cluster(
+            {"id": f"many-{n}", "name": f"Cluster {n}", "country": "SK"}, source="T", actor=SETUP
+        )[0]
+        for n in range(120)
+    ]
+    rows = [{"id": c.pk, "name": c.name, "country": c.country} for c in many]
+    candidate = {"name": "Large", "clusters": [*rows, {"id": personas.cz_cluster.pk}]}
+    with django_assert_max_num_queries(20):
+        meta = services.create_from_candidate(candidate, actor=SETUP)
+    assert meta.memberships.count() == 121
+    entries = AuditEntry.objects.filter(model="meta_cluster_membership")
+    assert entries.count() == 121

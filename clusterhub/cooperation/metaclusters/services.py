@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clusterhub.accounts.policy import Action, can
-from clusterhub.audit.services import Actor, Change, record
+from clusterhub.audit.services import Actor, Change, record, record_many
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_create, check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -55,29 +55,49 @@ def _clean(values: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     return clean
 
 
+def _registry_id(value: Any) -> int | None:
+    """`value` as a registry id, or None when it cannot be one."""
+    text = "" if value is None else str(value).strip()
+    # isdecimal, not isdigit: int() refuses "²"; past 18 digits no id fits the database.
+    return int(text) if text.isdecimal() and len(text) <= 18 else None
+
+
+def _not_found(problems: Problems, field: str, value: Any) -> None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        problems.add(field, _("This field is required."))
+    else:
+        problems.add(field, _("No cluster has the registry id %(value)r.") % {"value": text})
+
+
 def cluster_by_id(problems: Problems, field: str, value: Any) -> Cluster | None:
     """The registry's cluster with the id `value` (a number), or None with the reason."""
     if isinstance(value, Cluster):
         return value
-    text = "" if value is None else str(value).strip()
-    if not text:
-        problems.add(field, _("This field is required."))
-        return None
-    # isdecimal, not isdigit: int() refuses "²"; past 18 digits no id fits the database.
-    wellformed = text.isdecimal() and len(text) <= 18
-    cluster = Cluster.objects.filter(pk=int(text)).first() if wellformed else None
+    number = _registry_id(value)
+    cluster = Cluster.objects.filter(pk=number).first() if number is not None else None
     if cluster is None:
-        problems.add(field, _("No cluster has the registry id %(value)r.") % {"value": text})
+        _not_found(problems, field, value)
     return cluster
 
 
 def _clusters(problems: Problems, ids: Iterable[Any]) -> list[Cluster]:
+    """The clusters with the registry ids `ids`, read in one query; each id that names
+    none is a problem."""
     wanted = list(dict.fromkeys(ids))
     if len(wanted) > MAX_MEMBERS:
         problems.add("clusters", _("At most %(limit)d member clusters.") % {"limit": MAX_MEMBERS})
         return []
-    found = [cluster_by_id(problems, "clusters", value) for value in wanted]
-    return [c for c in dict.fromkeys(found) if c is not None]
+    numbers = [n for n in map(_registry_id, wanted) if n is not None]
+    known = Cluster.objects.in_bulk(numbers)
+    found: list[Cluster] = []
+    for value in wanted:
+        cluster = value if isinstance(value, Cluster) else known.get(_registry_id(value) or -1)
+        if cluster is None:
+            _not_found(problems, "clusters", value)
+        elif cluster not in found:
+            found.append(cluster)
+    return found
 
 
 def _unique_slug(name: str) -> str:
@@ -117,8 +137,18 @@ def create_meta_cluster(
         Change("create", META_CLUSTER, str(meta.pk), meta.name, None, meta_cluster_record(meta)),
     )
     joined = meta.founded or dt.date.today()
-    for cluster in [lead_cluster, *(c for c in clusters if c != lead_cluster)]:
-        _join(meta, cluster, joined, actor)
+    everyone = [lead_cluster, *(c for c in clusters if c != lead_cluster)]
+    # In bulk: a candidate of hundreds of clusters is two inserts, not two per member.
+    memberships = MetaClusterMembership.objects.bulk_create(
+        [MetaClusterMembership(meta_cluster=meta, cluster=c, joined=joined) for c in everyone]
+    )
+    record_many(
+        actor,
+        (
+            Change("create", MEMBERSHIP, str(m.pk), c.name, None, membership_record(m))
+            for m, c in zip(memberships, everyone, strict=True)
+        ),
+    )
     return meta
 
 
