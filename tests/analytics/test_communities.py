@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterhub.analytics.partners import Scorer, build_tables
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS, Scorer, build_tables
 from clusterhub.analytics.partners.communities import (
     COOPERATION_BONUS,
     BadSetting,
@@ -332,3 +332,15 @@ def test_only_partners_linked_pairwise_and_alike_form_a_core_of_their_own() -> N
         {c.id for c in candidate.clusters} for candidate in find_candidates(tables_of(rows, clique))
     ]
     assert set(t[:4]) in found
+
+
+def test_only_the_asked_number_of_best_reasons_carry_their_details(rows) -> None:  # type: ignore[no-untyped-def]
+    scorer = Scorer(tables_of(rows))
+    full = scorer.top_many([0, 1], 3, DEFAULT_WEIGHTS)
+    first = scorer.top_many([0, 1], 3, DEFAULT_WEIGHTS, explained=1)
+    pairs = [(a, b) for x, y in zip(full, first, strict=True) for a, b in zip(x, y, strict=True)]
+    assert pairs and all(len(a.reasons) > 1 for a, _ in pairs)
+    for whole, best in pairs:
+        assert [r[:2] for r in whole.reasons] == [r[:2] for r in best.reasons]
+        assert best.reasons[0].details == whole.reasons[0].details != {}
+        assert all(r.details == {} for r in best.reasons[1:])

@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from clusterhub.audit.models import AuditEntry
 from clusterhub.cooperation.models import SuggestionDismissal
+from clusterhub.cooperation.suggestions import service
 from clusterhub.cooperation.suggestions.inputs import forget
 from clusterhub.cooperation.views import suggestions as views
 from clusterhub.registry.models import Cluster
@@ -275,7 +276,8 @@ def test_the_table_comes_a_page_at_a_time(client, world, monkeypatch) -> None:  
 
 def csv_rows(response: Any) -> list[dict[str, str]]:
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_the_csv_holds_the_whole_table_of_the_users_countries(client, world) -> None:  # type: ignore[no-untyped-def]
@@ -297,3 +299,18 @@ def test_the_csv_defuses_names_that_look_like_formulas(client, world) -> None:  
     rows = csv_rows(client.get("/en/cooperation/suggestions/?format=csv&country=SK"))
     assert "'=HYPERLINK(1)" in {r["name"] for r in rows}
     assert "=HYPERLINK(1)" not in {r["name"] for r in rows}
+
+
+def test_the_csv_is_sent_in_pieces_in_the_language_of_the_request(
+    client, world, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(views, "CSV_FLUSH", 1)
+    monkeypatch.setattr(service, "CHUNK", 2)
+    login(client, world.admin)
+    response = client.get("/cs/cooperation/suggestions/?format=csv")
+    pieces = [piece for piece in response.streaming_content if piece]
+    assert len(pieces) > Cluster.objects.count() // 2  # a piece per organisation, not one
+    rows = list(csv.DictReader(io.StringIO(b"".join(pieces).decode())))
+    assert {r["id"] for r in rows} == {str(c.pk) for c in Cluster.objects.all()}
+    czech = "nabízí služby, které potřebujete: Podpora internacionalizace"
+    assert czech in {r["main_reason"] for r in rows}

@@ -115,9 +115,11 @@ class Scorer:
         include_partners: bool = False,
         exclude: Mapping[int, Iterable[int]] | None = None,
         explain: bool = True,
+        explained: int | None = None,
     ) -> list[list[Suggestion]]:
         """`top` for each of `rows` (positions), computed a block of rows at a time;
-        `exclude` maps a position to the registry ids left out of its list."""
+        `exclude` maps a position to the registry ids left out of its list. With
+        `explained`, only that many of each suggestion's best reasons carry details."""
         if n <= 0:
             return [[] for _ in rows]
         positions = np.asarray(rows, dtype=np.int64)
@@ -133,7 +135,9 @@ class Scorer:
             masked = self._masked(total, block, include_partners, exclude or {})
             for b, i in enumerate(block.tolist()):
                 chosen = self._best(masked[b], n)
-                found.append(self._explained(i, chosen, total[b], parts, b, weights, explain))
+                found.append(
+                    self._explained(i, chosen, total[b], parts, b, weights, explain, explained)
+                )
         return found
 
     def _masked(
@@ -176,6 +180,7 @@ class Scorer:
         b: int,
         weights: Mapping[str, float],
         explain: bool,
+        explained: int | None = None,
     ) -> list[Suggestion]:
         t = self.t
         values = {
@@ -185,12 +190,12 @@ class Scorer:
         scores = total[chosen].astype(np.float64).round(4).tolist()
         found = []
         for k, j in enumerate(chosen.tolist()):
-            reasons = [
-                Reason(name, v[k], self._details(name, i, j) if explain else _NO_DETAILS)
-                for name, v in values.items()
-                if v[k] > 0
-            ]
+            reasons = [Reason(name, v[k]) for name, v in values.items() if v[k] > 0]
             reasons.sort(key=_by_value)
+            if explain:  # details after sorting: `explained` saves those nobody reads
+                reasons[:explained] = [
+                    r._replace(details=self._details(r.code, i, j)) for r in reasons[:explained]
+                ]
             found.append(
                 Suggestion(
                     id=int(t.ids[j]),

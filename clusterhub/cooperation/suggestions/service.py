@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +121,9 @@ def suggestions_for(
     return [_explained(s, source_ids) for s in found]
 
 
+CHUNK = 500  # organisations ranked per step of `suggestions_for_all`
+
+
 def suggestions_for_all(
     top: int = DEFAULT_TOP,
     weights: Mapping[str, float] | None = None,
@@ -129,11 +132,14 @@ def suggestions_for_all(
     cluster_ids: Iterable[int] | None = None,
     include_partners: bool = False,
     explain: bool = False,
-) -> list[tuple[int, str, str, list[Suggestion]]]:
+    explained: int | None = None,
+) -> Iterator[tuple[int, str, str, list[Suggestion]]]:
     """(id, name, country, suggestions) for every organisation (of `countries`, or the
     `cluster_ids` that are in the tables, when given), in the tables' order, without
-    sentences (reasons with their codes and values; their details with `explain`): the
-    coordinators' table and exports."""
+    sentences (reasons with their codes and values; their details with `explain`, for the
+    `explained` best reasons of each when given): the
+    coordinators' table and exports. Ranked `CHUNK` organisations at a time as they are
+    asked for, so that an export can be sent while it is computed."""
     chosen = weights_with(weights)
     scorer = current_scorer()
     tables = scorer.t
@@ -144,18 +150,19 @@ def suggestions_for_all(
         rows = [i for i in range(len(tables)) if wanted is None or tables.countries[i] in wanted]
     ids = [int(tables.ids[i]) for i in rows]
     dismissed = dismissed_by_cluster(ids if cluster_ids is not None else None)
-    found = scorer.top_many(
-        rows,
-        top,
-        chosen,
-        include_partners=include_partners,
-        exclude={i: dismissed.get(c, ()) for i, c in zip(rows, ids, strict=True)},
-        explain=explain,
-    )
-    return [
-        (c, tables.names[i], str(tables.countries[i]), suggestions)
-        for i, c, suggestions in zip(rows, ids, found, strict=True)
-    ]
+    for start in range(0, len(rows), CHUNK):
+        chunk, chunk_ids = rows[start : start + CHUNK], ids[start : start + CHUNK]
+        found = scorer.top_many(
+            chunk,
+            top,
+            chosen,
+            include_partners=include_partners,
+            exclude={i: dismissed.get(c, ()) for i, c in zip(chunk, chunk_ids, strict=True)},
+            explain=explain,
+            explained=explained,
+        )
+        for i, c, suggestions in zip(chunk, chunk_ids, found, strict=True):
+            yield c, tables.names[i], str(tables.countries[i]), suggestions
 
 
 def dismiss(cluster: Cluster, candidate: Cluster, actor: Actor) -> bool:

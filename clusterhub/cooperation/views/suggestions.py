@@ -8,15 +8,17 @@ fixed number of queries, however many suggestions it shows.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,13 +138,13 @@ def _page_rows(ids: list[int]) -> dict[int, list[Suggestion]]:
     """The best partners of the organisations `ids` (none for one the tables lack yet)."""
     found: dict[int, list[Suggestion]] = {cluster_id: [] for cluster_id in ids}
     for cluster_id, _name, _country, best in suggestions_for_all(
-        TABLE_TOP, cluster_ids=ids, explain=True
+        TABLE_TOP, cluster_ids=ids, explain=True, explained=1
     ):
         found[cluster_id] = [s for s in best if s.score > 0]
     return found
 
 
-def suggestion_table(request: HttpRequest) -> HttpResponse:
+def suggestion_table(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """Every organisation of the user's countries (an admin: all, or one country) with its
     best partners, a page at a time; the whole table as CSV."""
     if not may_see_table(request.user):
@@ -209,17 +211,41 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(countries: list[str] | None) -> HttpResponse:
-    """One row per suggestion of every organisation of `countries` (None: all)."""
-    out = io.StringIO()
-    write = csv_row_writer(out)
-    write(list(CSV_COLUMNS))
-    for cluster_id, name, country, found in suggestions_for_all(
-        TABLE_TOP, countries=countries, explain=True
-    ):
-        for rank, s in enumerate((s for s in found if s.score > 0), start=1):
-            cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
-            write([*map(text_cell, cells), f"{s.score:.4f}", text_cell(_main_reason(s.reasons))])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+def _csv(countries: list[str] | None) -> StreamingHttpResponse:
+    """One row per suggestion of every organisation of `countries` (None: all), sent as it
+    is ranked: the first rows leave at once, and memory holds one chunk, not the table."""
+
+    language = translation.get_language()
+
+    def lines() -> Iterator[str]:
+        with translation.override(language):  # the rows are written after the view returned
+            yield from _rows()
+
+    def _rows() -> Iterator[str]:
+        out = io.StringIO()
+        write = csv_row_writer(out)
+        write(list(CSV_COLUMNS))
+        for number, (cluster_id, name, country, found) in enumerate(
+            suggestions_for_all(TABLE_TOP, countries=countries, explain=True, explained=1), start=1
+        ):
+            for rank, s in enumerate((s for s in found if s.score > 0), start=1):
+                cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
+                reason = text_cell(_main_reason(s.reasons))
+                write([*map(text_cell, cells), f"{s.score:.4f}", reason])
+            if number % CSV_FLUSH == 0:
+                yield _drain(out)
+        yield _drain(out)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="partner-suggestions.csv"'
     return response
+
+
+CSV_FLUSH = 200  # organisations per piece of the streamed CSV
+
+
+def _drain(out: io.StringIO) -> str:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
