@@ -14,16 +14,20 @@ from clusterhub.analytics.benchmark import (
     AREAS,
     INDICATORS,
     MIN_PEERS,
+    PeerIndex,
     area_scores,
     compute_indicators,
     distribution,
-    peer_groups,
+    peer_index,
     peer_percentiles,
+    peers_in,
 )
 from clusterhub.benchmarking.records import organisations
 from clusterhub.benchmarking.study import charts, labels
 from clusterhub.benchmarking.study.formatting import value
+from clusterhub.lib.latest import Latest
 from clusterhub.registry.models import Cluster
+from clusterhub.registry.search.freshness import registry_generation
 
 DIMENSIONS = ("country", "ecosystem", "lifecycle", "size_band")
 
@@ -58,18 +62,49 @@ def dimension_name(dimension: str) -> str:
     }[dimension]
 
 
-def peer_comparison(cluster: Cluster) -> PeerComparison:
+@dataclass(frozen=True)
+class PeerTable:
+    """Every organisation's indicators and peer attributes, indexed by attribute value:
+    built once per state of the registry and its survey answers, then one organisation's
+    comparison only reads its peers."""
+
+    values: dict[str, dict[str, float | None]]
+    attributes: dict[str, dict[str, Any]]
+    index: PeerIndex
+    answered: frozenset[int]
+
+
+# The history entries that change a comparison: the registry's records and the surveys'.
+PEER_SOURCES = ("cluster", "survey_response", "questionnaire")
+_table: Latest[PeerTable] = Latest()
+
+
+def _build() -> PeerTable:
     found = organisations(Cluster.objects.all())
     values = compute_indicators(found.records, dt.date.today().year)
+    index = peer_index(found.attributes, DIMENSIONS)
+    return PeerTable(values, found.attributes, index, frozenset(found.answers))
+
+
+def peer_table() -> PeerTable:
+    """The table for the registry and answers as they are now (and this year's indicators)."""
+    return _table.get((dt.date.today().year, *registry_generation(PEER_SOURCES)), _build)
+
+
+def peer_comparison(cluster: Cluster) -> PeerComparison:
+    table = peer_table()
     me = str(cluster.pk)
+    if me not in table.values:  # created after the table was read: shown on the next change
+        return PeerComparison([], [], {}, False)
+    values = table.values
     scores: dict[str, dict[str, float | None]] = {}
     sizes = []
     country_ranks: dict[str, float | None] = {}
+    country_peers: set[str] = set()
     for dimension in DIMENSIONS:
-        groups = peer_groups(found.attributes, by=(dimension,))
-        peers = groups.get(me, set())
+        peers = peers_in(table.index, table.attributes[me], (dimension,), values)
         sizes.append((dimension_name(dimension), max(0, len(peers) - 1)))
-        ranks = peer_percentiles({org: values[org] for org in peers | {me}}, {me: peers})[me]
+        ranks = peer_percentiles(values, {me: peers}, only=(me,))[me]
         scores[dimension] = area_scores(ranks)
         if dimension == "country":
             country_ranks = ranks
@@ -98,5 +133,5 @@ def peer_comparison(cluster: Cluster) -> PeerComparison:
         sizes,
         rows,
         charts.radar(chart_rows, title=_("Percentile among peers")),
-        cluster.pk in found.answers,
+        cluster.pk in table.answered,
     )

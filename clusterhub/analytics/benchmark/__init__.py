@@ -15,9 +15,12 @@ from clusterhub.analytics.benchmark.indicators import (
 from clusterhub.analytics.benchmark.peers import (
     MIN_PEERS,
     PEER_ATTRIBUTES,
+    PeerIndex,
     area_scores,
     peer_groups,
+    peer_index,
     peer_percentiles,
+    peers_in,
     size_band,
 )
 from clusterhub.analytics.benchmark.summary import Distribution, distribution, summarise
@@ -29,11 +32,14 @@ __all__ = [
     "PEER_ATTRIBUTES",
     "Distribution",
     "Indicator",
+    "PeerIndex",
     "area_scores",
     "compute_indicators",
     "distribution",
     "peer_groups",
+    "peer_index",
     "peer_percentiles",
+    "peers_in",
     "size_band",
     "summarise",
 ]

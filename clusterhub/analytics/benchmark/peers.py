@@ -29,6 +29,38 @@ def size_band(members_total: float | None) -> str | None:
     return "250+"
 
 
+PeerIndex = dict[tuple[str, str], set[str]]
+
+
+def peer_index(
+    attributes: Mapping[str, Mapping[str, str | Sequence[str] | None]], by: Iterable[str]
+) -> PeerIndex:
+    """The organisations holding each (attribute, value) of the attributes `by`."""
+    members: PeerIndex = defaultdict(set)
+    for org, values in attributes.items():
+        for key in by:
+            for value in _values(values.get(key)):
+                members[(key, value)].add(org)
+    return members
+
+
+def peers_in(
+    index: PeerIndex,
+    values: Mapping[str, str | Sequence[str] | None],
+    by: Iterable[str],
+    everyone: Iterable[str],
+) -> set[str]:
+    """The peers (itself included) of an organisation with the attributes `values`: those
+    sharing every attribute in `by` (`everyone` when `by` is empty)."""
+    group: set[str] | None = None
+    for key in by:
+        sharing: set[str] = set()
+        for value in _values(values.get(key)):
+            sharing |= index.get((key, value), set())
+        group = sharing if group is None else group & sharing
+    return group if group is not None else set(everyone)
+
+
 def peer_groups(
     attributes: Mapping[str, Mapping[str, str | Sequence[str] | None]], by: Iterable[str]
 ) -> dict[str, set[str]]:
@@ -38,34 +70,25 @@ def peer_groups(
     is enough. An organisation without the attribute has no peers.
     """
     keys = tuple(by)
-    members: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for org, values in attributes.items():
-        for key in keys:
-            for value in _values(values.get(key)):
-                members[(key, value)].add(org)
-    groups: dict[str, set[str]] = {}
-    for org, values in attributes.items():
-        group: set[str] | None = None
-        for key in keys:
-            sharing: set[str] = set()
-            for value in _values(values.get(key)):
-                sharing |= members[(key, value)]
-            group = sharing if group is None else group & sharing
-        groups[org] = group if group is not None else set(attributes)
-    return groups
+    index = peer_index(attributes, keys)
+    return {org: peers_in(index, values, keys, attributes) for org, values in attributes.items()}
 
 
 def peer_percentiles(
-    values: Mapping[str, Mapping[str, float | None]], groups: Mapping[str, set[str]]
+    values: Mapping[str, Mapping[str, float | None]],
+    groups: Mapping[str, set[str]],
+    only: Iterable[str] | None = None,
 ) -> dict[str, dict[str, float | None]]:
-    """Percentile (0-100) of each organisation's indicators among its peers with a value.
+    """Percentile (0-100) of each organisation's indicators (of those `only`, when given)
+    among its peers with a value.
 
     The percentile counts peers below plus half of those equal (so a tie sits in the
     middle); indicators that are not ranked (higher_is_better None) are left out, and for
     those where lower is better the scale is turned round so that 100 is always best.
     """
     ranks: dict[str, dict[str, float | None]] = {}
-    for org, own in values.items():
+    for org in values if only is None else only:
+        own = values[org]
         peers = groups.get(org, set())
         ranks[org] = {}
         for indicator_id, value in own.items():
