@@ -279,6 +279,60 @@ class _Themes:
                 cores.append(np.array(sorted(order[i] for i in clique), dtype=np.int64))
         return cores
 
+    def with_partners(
+        self,
+        tables: PartnerTables,
+        cores: list[npt.NDArray[np.int64]],
+        found: list[npt.NDArray[np.int64]],
+    ) -> list[npt.NDArray[np.int64]]:
+        """Each core (largest first) with the members of its Leiden community (the one
+        holding most of the core) that cooperate with it: an organisation, or a smaller core
+        as a whole, joins when at least half of its links to alike organisations of that
+        community outside itself go to the core as grown so far; again until none joins.
+        Partners who work together are seldom all linked pairwise, and a clique is only part
+        of such a group: without this, the rest of the group stays in the community and the
+        group is cut apart. An organisation whose links lead mostly elsewhere (the scattered
+        links of a large community) stays out."""
+        home = np.full(len(tables), -1, dtype=np.int64)
+        for k, part in enumerate(found):
+            home[part] = k
+        core_of = {int(m): n for n, core in enumerate(cores) for m in core.tolist()}
+        taken: set[int] = set()
+        grown = []
+        for n, core in enumerate(cores):
+            if int(core[0]) in taken:  # joined a larger core
+                continue
+            community = int(np.bincount(home[core]).argmax())
+            members = set(core.tolist())
+            taken |= members
+            joined = True
+            while joined:
+                joined = False
+                linked = {b for a in members for b in tables.partners[a] if b not in taken}
+                for x in sorted(linked):
+                    if x in taken or home[x] != community or core_of.get(x, n + 1) <= n:
+                        continue
+                    unit = set(cores[core_of[x]].tolist()) if x in core_of else {x}
+                    ties = self._ties(tables, unit, home, community)
+                    inside = sum(1 for b in ties if b in members)
+                    if inside and 2 * inside >= len(ties):
+                        members |= unit
+                        taken |= unit
+                        joined = True
+            grown.append(np.array(sorted(members), dtype=np.int64))
+        return grown
+
+    def _ties(
+        self, tables: PartnerTables, unit: set[int], home: npt.NDArray[np.int64], community: int
+    ) -> set[int]:
+        """The alike partners of `unit`'s organisations in the community, outside `unit`."""
+        return {
+            b
+            for a in unit
+            for b in tables.partners[a]
+            if b not in unit and home[b] == community and self.alike(a, b)
+        }
+
     def split(
         self, members: npt.NDArray[np.int64], min_clusters: int
     ) -> list[tuple[str, str, npt.NDArray[np.int64]]]:
@@ -334,13 +388,12 @@ def find_candidates(
     if min_countries < 1:
         raise BadSetting(f"the minimum number of countries must be 1 or more, not {min_countries}")
     themes = _Themes(tables)
-    found = themes.linked_cores(tables, np.arange(len(tables)), min_clusters)
-    in_cores = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-    for community in communities(similarity_graph(tables, k), resolution, seed, max_clusters):
-        found.append(np.setdiff1d(community, in_cores))
+    partitioned = communities(similarity_graph(tables, k), resolution, seed, max_clusters)
+    cores = themes.linked_cores(tables, np.arange(len(tables)), min_clusters)
     industry = tables.industry.padded_part()
-    candidates = []
-    for community in found:
+
+    def themed(community: npt.NDArray[np.int64]) -> list[Candidate]:
+        made = []
         for kind, code, members in themes.split(community, min_clusters):
             countries = sorted(set(tables.countries[members].tolist()))
             if len(members) < min_clusters or len(countries) < min_countries:
@@ -351,11 +404,23 @@ def find_candidates(
             if share < coherence:
                 continue
             left_out = len(community) - len(members)
-            candidates.append(
+            made.append(
                 _candidate(
                     tables, (kind, code, share), members, countries, left_out, industry, smes or {}
                 )
             )
+        return made
+
+    candidates = []
+    kept = [np.zeros(0, dtype=np.int64)]
+    for core in themes.with_partners(tables, cores, partitioned):
+        made = themed(core)
+        if made:  # a core that is no candidate (too few countries) leaves its members
+            candidates.extend(made)  # to their communities
+            kept.append(core)
+    in_cores = np.concatenate(kept)
+    for community in partitioned:
+        candidates.extend(themed(np.setdiff1d(community, in_cores)))
     candidates.sort(key=lambda c: (-len(c.clusters), c.name))
     return _told_apart(candidates, themes)
 
