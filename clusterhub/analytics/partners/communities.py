@@ -18,8 +18,10 @@ larger weight where both chose each other), and Leiden
 (`leidenalg.RBConfigurationVertexPartition`, modularity with a resolution: higher finds
 more, smaller communities; fixed seed) partitions it. Before that, organisations that all
 cooperate with one another (a clique of `cooperations` links between alike organisations: a
-shared ecosystem or NACE division) form a core: a core of `min_clusters` or more is a
-candidate of its own, and the communities go on without its members (modularity alone cannot
+shared ecosystem or NACE division) form a core, which takes in the members of its community
+that cooperate mostly with it (`_Themes.with_partners`): a core of `min_clusters` or more is a
+candidate of its own, and the communities go on without its members (unless it is no
+candidate) (modularity alone cannot
 see a small group inside a large community). When asked (`max_clusters`), a community larger
 than that is partitioned again on its own subgraph, at the same resolution first and at
 twice the resolution when it will not split, until its parts are small enough.
