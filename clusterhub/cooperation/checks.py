@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -18,6 +19,12 @@ FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 MAX_NUMBER = 1e15
 # Longer "dates" are not echoed back in the reason.
 _DATE_TEXT = 40
+# Control characters other than tab and line breaks: nobody types them, the database cannot
+# hold NUL, and the exports' formats (XML in XLSX, iCalendar) cannot hold the others.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What ends a line somewhere (tabs too): a name or a title keeps none of it, or it could
+# start a line of its own in an iCalendar file or a header.
+_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 
 
 class InvalidValues(ValueError):
@@ -45,8 +52,9 @@ class Problems:
 
 
 def text(problems: Problems, field: str, value: Any, limit: int, required: bool = False) -> str:
-    """`value` as stripped text of at most `limit` characters, without NUL bytes."""
-    clean = "" if value is None else str(value).replace("\x00", "").strip()
+    """`value` as stripped text of at most `limit` characters, without control characters
+    (NUL and the like; tabs and line breaks stay)."""
+    clean = "" if value is None else _CONTROL.sub("", str(value)).strip()
     if required and not clean:
         problems.add(field, _("This field is required."))
     elif len(clean) > limit:
@@ -56,6 +64,13 @@ def text(problems: Problems, field: str, value: Any, limit: int, required: bool 
             % {"limit": limit, "length": len(clean)},
         )
     return clean
+
+
+def line(problems: Problems, field: str, value: Any, limit: int, required: bool = False) -> str:
+    """`text` on one line (a name, a title, a place): each run of line breaks and tabs
+    becomes one space."""
+    flat = None if value is None else _BREAKS.sub(" ", str(value))
+    return text(problems, field, flat, limit, required)
 
 
 def date(

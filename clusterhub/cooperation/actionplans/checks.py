@@ -12,10 +12,19 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from clusterhub.cooperation import checks as shared
-from clusterhub.cooperation.checks import InvalidValues, number, text
+from clusterhub.cooperation.checks import InvalidValues, line, number, text
 
-# `number` and `text` are the shared checks, kept here under their old names.
-__all__ = ["InvalidActionPlan", "Problems", "date", "integer", "number", "period", "text"]
+# `line`, `number` and `text` are the shared checks, kept here under their old names.
+__all__ = [
+    "InvalidActionPlan",
+    "Problems",
+    "date",
+    "integer",
+    "line",
+    "number",
+    "period",
+    "text",
+]
 
 TITLE_LENGTH = 300
 NAME_LENGTH = 200  # an indicator's name, an owner person, a note's author
@@ -23,6 +32,7 @@ UNIT_LENGTH = 40
 TEXT_LENGTH = 20_000  # descriptions and notes
 MAX_PARTNERS = 100
 MAX_POSITION = 32_767
+MAX_ID = 2**63 - 1  # the largest id a database holds
 
 
 class InvalidActionPlan(InvalidValues):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,11 +39,14 @@ INDICATOR_COLUMNS = ("action_id", "action", "indicator", "unit", "target", "curr
 
 
 def progress(target: float | None, current: float | None) -> float | None:
-    """How far `current` has come towards `target`, 0-1 (more than 1 when exceeded)."""
+    """How far `current` has come towards `target`, 0-1 (more than 1 when exceeded); None
+    when it cannot be said (no target or current value, or a share too large for a float,
+    such as 1e15 of a target of 1e-300)."""
     if target in (None, 0) or current is None:
         return None
     assert target is not None
-    return current / target
+    share = current / target
+    return share if math.isfinite(share) else None
 
 
 def _indicators(action: Action) -> str:
@@ -105,6 +110,20 @@ def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> byt
     return buffer.getvalue()
 
 
+# What a one-line iCalendar value must not hold: the library escapes line breaks in some
+# properties (SUMMARY) but not in others (X-WR-CALNAME: a lone CR passes, a LF is refused
+# with an AssertionError), and no property may hold other control characters.
+_ICAL_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_ICAL_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _ical_text(text: str, *, one_line: bool = False) -> str:
+    """`text` for an iCalendar value: without control characters; on one line if asked."""
+    if one_line:
+        text = _ICAL_BREAKS.sub(" ", text)
+    return _ICAL_CONTROL.sub("", text)
+
+
 _ICAL_STATUS = {
     Action.Status.PLANNED: "TENTATIVE",
     Action.Status.IN_PROGRESS: "CONFIRMED",
@@ -124,7 +143,7 @@ def to_ical(
     calendar = Calendar()
     calendar.add("prodid", "-//Clusterhub//action plans//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", plan.title)
+    calendar.add("x-wr-calname", _ical_text(plan.title, one_line=True))
     for action in actions:
         if action.deadline is None:
             continue
@@ -133,10 +152,12 @@ def to_ical(
         event.add("dtstamp", stamp)
         event.add("dtstart", action.deadline)
         event.add("dtend", action.deadline + dt.timedelta(days=1))
-        event.add("summary", _("Deadline: %(action)s") % {"action": action.title})
-        lines = [f"{plan.title}", f"{_('Status')}: {action.get_status_display()}"]
+        title = _ical_text(action.title, one_line=True)
+        event.add("summary", _("Deadline: %(action)s") % {"action": title})
+        status = f"{_('Status')}: {action.get_status_display()}"
+        lines = [_ical_text(plan.title, one_line=True), status]
         if action.description:
-            lines.append(action.description)
+            lines.append(_ical_text(action.description))
         event.add("description", "\n".join(lines))
         event.add("status", _ICAL_STATUS[Action.Status(action.status)])
         event.add("categories", [action.status])

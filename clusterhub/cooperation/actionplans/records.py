@@ -43,6 +43,7 @@ def action_record(action: Action) -> dict[str, Any]:
         "start": _day(action.start),
         "deadline": _day(action.deadline),
         "status": action.status,
+        "position": action.position,
     }
 
 

@@ -79,7 +79,8 @@ def _resolve(problems: Problems, field: str, model: type[Model], value: Any) -> 
     except (TypeError, ValueError):
         problems.add(field, _("%(value)r is not an id.") % {"value": value})
         return None
-    found = model._default_manager.filter(pk=pk).first()
+    in_range = 0 < pk <= checks.MAX_ID  # beyond, the database refuses the number itself
+    found = model._default_manager.filter(pk=pk).first() if in_range else None
     if found is None:
         problems.add(field, _("There is no record with the id %(value)s.") % {"value": pk})
     return found
@@ -109,7 +110,7 @@ def save_plan(
         merged["meta_cluster"] = values.get("meta_cluster")
     elif "meta_cluster" in values and values["meta_cluster"] not in (None, ""):
         merged["cluster"] = values.get("cluster")
-    title = checks.text(problems, "title", merged.get("title"), checks.TITLE_LENGTH, True)
+    title = checks.line(problems, "title", merged.get("title"), checks.TITLE_LENGTH, True)
     description = checks.text(
         problems, "description", merged.get("description"), checks.TEXT_LENGTH
     )
@@ -137,11 +138,30 @@ def save_plan(
     return target
 
 
+def _parts_deleted(actions: list[Action], plan_id: int) -> list[Change]:
+    """The deletions of the indicators and notes of `actions`, which go with them."""
+    ids = [a.pk for a in actions]
+    indicators = Indicator.objects.filter(action_id__in=ids).order_by("id")
+    notes = ProgressNote.objects.filter(action_id__in=ids).order_by("id")
+    return [
+        *(
+            Change("delete", INDICATOR, str(i.pk), i.name, indicator_record(i, plan_id), None)
+            for i in indicators
+        ),
+        *(
+            Change("delete", NOTE, str(n.pk), n.text[:60], note_record(n, plan_id), None)
+            for n in notes
+        ),
+    ]
+
+
 def delete_plan(plan: ActionPlan, *, actor: Actor) -> None:
-    """Delete a plan with its actions; the history keeps every one of them as it was."""
+    """Delete a plan with its actions, their indicators and notes; the history keeps every
+    one of them as it was."""
     _check_existing(actor, plan)
     actions = list(plan.actions.prefetch_related("partners"))
-    changes = [
+    changes = _parts_deleted(actions, plan.pk)
+    changes += [
         Change("delete", ACTION, str(a.pk), a.title, action_record(a), None) for a in actions
     ]
     changes.append(Change("delete", PLAN, str(plan.pk), plan.title, plan_record(plan), None))
@@ -183,7 +203,9 @@ def _partners(problems: Problems, value: Any) -> list[Cluster]:
     if len(ids) > checks.MAX_PARTNERS:
         problems.add("partners", _("At most %(limit)d partners.") % {"limit": checks.MAX_PARTNERS})
         return []
-    found = {c.pk: c for c in Cluster.objects.filter(pk__in=ids)}
+    # An id beyond the database's integers names no cluster (and the query would fail).
+    in_range = [pk for pk in ids if 0 < pk <= checks.MAX_ID]
+    found = {c.pk: c for c in Cluster.objects.filter(pk__in=in_range)}
     missing = [pk for pk in ids if pk not in found]
     if missing:
         problems.add(
@@ -216,11 +238,11 @@ def save_action(
     target_plan = plan
     if values.get("plan") not in (None, "", plan.pk, plan):
         target_plan = _resolve(problems, "plan", ActionPlan, values["plan"]) or plan
-    title = checks.text(problems, "title", merged.get("title"), checks.TITLE_LENGTH, True)
+    title = checks.line(problems, "title", merged.get("title"), checks.TITLE_LENGTH, True)
     description = checks.text(
         problems, "description", merged.get("description"), checks.TEXT_LENGTH
     )
-    person = checks.text(problems, "owner_person", merged.get("owner_person"), checks.NAME_LENGTH)
+    person = checks.line(problems, "owner_person", merged.get("owner_person"), checks.NAME_LENGTH)
     owner = _resolve(problems, "owner_cluster", Cluster, merged.get("owner_cluster"))
     partners = _partners(problems, merged.get("partners"))
     goal = _resolve(problems, "goal", Goal, merged.get("goal"))
@@ -261,9 +283,12 @@ def save_action(
 
 
 def delete_action(action: Action, *, actor: Actor) -> None:
+    """Delete an action with its indicators and notes; the history keeps them all."""
     _check_existing(actor, action.plan)
     before = action_record(action)
+    parts = _parts_deleted([action], action.plan_id)
     with transaction.atomic():
+        record_many(actor, parts)
         delete_recorded(action, model=ACTION, label=action.title, before=before, actor=actor)
 
 
@@ -277,14 +302,17 @@ def save_indicator(
     actor: Actor,
     indicator: Indicator | None = None,
 ) -> Indicator:
-    """Add an indicator to `action`, or change `indicator`: name, unit, target, current."""
+    """Add an indicator to `action`, or change `indicator` (one of the action's): name, unit,
+    target, current."""
     plan = action.plan
     _check_existing(actor, plan)
+    if indicator is not None and indicator.action_id != action.pk:
+        raise ValueError("The indicator is not one of the action's.")
     problems = Problems()
     before = indicator_record(indicator, plan.pk) if indicator else None
     merged = {**(before or {}), **values}
-    name = checks.text(problems, "name", merged.get("name"), checks.NAME_LENGTH, True)
-    unit = checks.text(problems, "unit", merged.get("unit"), checks.UNIT_LENGTH)
+    name = checks.line(problems, "name", merged.get("name"), checks.NAME_LENGTH, True)
+    unit = checks.line(problems, "unit", merged.get("unit"), checks.UNIT_LENGTH)
     goal = checks.number(problems, "target", merged.get("target"))
     current = checks.number(problems, "current", merged.get("current"))
     problems.raise_any()
@@ -333,7 +361,7 @@ def add_note(
     _check_existing(actor, plan)
     problems = Problems()
     clean = checks.text(problems, "text", text, checks.TEXT_LENGTH, True)
-    author = checks.text(
+    author = checks.line(
         problems, "author_name", author_name or _author(actor), checks.NAME_LENGTH, True
     )
     problems.raise_any()

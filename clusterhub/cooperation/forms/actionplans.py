@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,22 @@ def owner_values(key: str) -> dict[str, Any]:
         if kind == "c"
         else {"cluster": None, "meta_cluster": pk}
     )
+
+
+class ClusterChoices(forms.ModelMultipleChoiceField):
+    """Django's field, where an id beyond the database's integers is an invalid choice (the
+    field's own query would fail on it: a server error)."""
+
+    def _check_values(self, value: Any) -> Any:
+        for item in value or ():
+            text = str(item).strip()
+            if text.isdecimal() and int(text) > checks.MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:20]},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class ServiceErrors:
@@ -94,7 +111,7 @@ class ActionForm(ServiceErrors, forms.Form):
         required=False,
         help_text=_("Shown only to signed-in users with a role."),
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = ClusterChoices(
         label=_("Partner organisations"), queryset=Cluster.objects.none(), required=False
     )
     goal = forms.ModelChoiceField(

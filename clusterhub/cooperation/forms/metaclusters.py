@@ -47,7 +47,11 @@ class MetaClusterForm(forms.Form):
 
     name = _text(_("Name"), required=True, max_length=200)
     ecosystem = forms.ChoiceField(label=_("Ecosystem"), required=False, choices=())
-    sectors = _text(_("Sectors"), help_text=_("NACE codes, separated by ; (e.g. C21; Q86)."))
+    sectors = _text(
+        _("Sectors"),
+        help_text=_("NACE codes, separated by ; (e.g. C21; Q86)."),
+        max_length=1000,  # 20 codes need far less; a longer text is not echoed back twice
+    )
     description = _text(_("Description"), rows=5)
     founded = _date(_("Founded"))
     lead = forms.ChoiceField(label=_("Lead cluster"), choices=())

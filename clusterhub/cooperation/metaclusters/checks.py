@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from clusterhub.cooperation import checks as shared
-from clusterhub.cooperation.checks import InvalidValues, date, number, text
+from clusterhub.cooperation.checks import InvalidValues, date, line, number, text
 from clusterhub.standard import values
 from clusterhub.standard import vocabularies as vocab
 
@@ -20,14 +20,15 @@ TEXT_LENGTH = 20_000  # descriptions, agendas, minutes, decisions, the vision
 MAX_SECTORS = 20
 FIRST_YEAR, LAST_YEAR = shared.FIRST_DAY.year, shared.LAST_DAY.year
 
-# `date` (never later than today unless `future`), `number` and `text` are the shared
-# checks, kept here under their old names.
+# `date` (never later than today unless `future`), `line`, `number` and `text` are the
+# shared checks, kept here under their old names.
 __all__ = [
     "InvalidMetaCluster",
     "Problems",
     "date",
     "ecosystem",
     "email",
+    "line",
     "number",
     "sectors",
     "text",

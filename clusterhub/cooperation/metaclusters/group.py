@@ -51,7 +51,7 @@ def save_person(
     cluster = cluster_by_id(problems, "cluster", values.get("cluster"))
     if cluster is not None and current_member(meta, cluster) is None:
         problems.add("cluster", _("%(name)s is not a current member.") % {"name": cluster.name})
-    name = checks.text(problems, "name", values.get("name"), checks.NAME_LENGTH, required=True)
+    name = checks.line(problems, "name", values.get("name"), checks.NAME_LENGTH, required=True)
     email = checks.email(problems, values.get("email"))
     role = str(values.get("role") or WorkingGroupMember.Role.MEMBER)
     if role not in ROLES:
@@ -92,15 +92,9 @@ def save_meeting(
     _own(meta, meeting)
     problems = Problems()
     day = checks.date(problems, "date", values.get("date"), required=True, future=True)
-    texts = {
-        field: checks.text(problems, field, values.get(field), limit)
-        for field, limit in (
-            ("place", checks.PLACE_LENGTH),
-            ("agenda", checks.TEXT_LENGTH),
-            ("minutes", checks.TEXT_LENGTH),
-            ("decisions", checks.TEXT_LENGTH),
-        )
-    }
+    texts = {"place": checks.line(problems, "place", values.get("place"), checks.PLACE_LENGTH)}
+    for field in ("agenda", "minutes", "decisions"):
+        texts[field] = checks.text(problems, field, values.get(field), checks.TEXT_LENGTH)
     problems.raise_any()
     before = meeting_record(meeting) if meeting is not None else None
     meeting = meeting or Meeting(meta_cluster=meta)

@@ -9,7 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from clusterhub.audit.services import Actor, delete_recorded
+from clusterhub.audit.services import Actor, Change, delete_recorded, record_many
+from clusterhub.cooperation.actionplans.records import ACTION, action_record
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -70,14 +71,14 @@ def save_goal(
     elif goal is None and plan.goals.count() >= MAX_GOALS:
         problems.add("plan", _("A plan has at most %(limit)d goals.") % {"limit": MAX_GOALS})
     clean: dict[str, Any] = {
-        "title": checks.text(problems, "title", values.get("title"), checks.TITLE_LENGTH, True),
+        "title": checks.line(problems, "title", values.get("title"), checks.TITLE_LENGTH, True),
         "description": checks.text(
             problems, "description", values.get("description"), checks.TEXT_LENGTH
         ),
-        "indicator": checks.text(
+        "indicator": checks.line(
             problems, "indicator", values.get("indicator"), checks.SHORT_LENGTH
         ),
-        "unit": checks.text(problems, "unit", values.get("unit"), checks.UNIT_LENGTH),
+        "unit": checks.line(problems, "unit", values.get("unit"), checks.UNIT_LENGTH),
     }
     for field in ("baseline", "target", "current"):
         clean[field] = checks.number(problems, field, values.get(field))
@@ -98,8 +99,18 @@ def save_goal(
 
 @transaction.atomic
 def delete_goal(meta: MetaCluster, goal: Goal, *, actor: Actor) -> None:
+    """Delete the goal; the actions that served it (in any plan) serve no goal from now on,
+    and the history records that change of each of them too."""
     check_manage(actor, meta)
     _own(meta, goal)
+    served = [(a, action_record(a)) for a in goal.actions.prefetch_related("partners")]
     delete_recorded(
         goal, model=GOAL, label=goal.title, before=goal_record(goal, meta.pk), actor=actor
     )
+    changes = []
+    for action, before in served:
+        action.goal = None  # as the database did (SET_NULL)
+        changes.append(
+            Change("update", ACTION, str(action.pk), action.title, before, action_record(action))
+        )
+    record_many(actor, changes)

@@ -41,7 +41,7 @@ def _clean(values: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     """The editable fields given in `values`, checked; fields left out are not returned."""
     clean: dict[str, Any] = {}
     if "name" in values:
-        clean["name"] = checks.text(problems, "name", values["name"], checks.NAME_LENGTH, True)
+        clean["name"] = checks.line(problems, "name", values["name"], checks.NAME_LENGTH, True)
     if "ecosystem" in values:
         clean["ecosystem"] = checks.ecosystem(problems, values["ecosystem"])
     if "sectors" in values:
@@ -228,6 +228,9 @@ def create_from_candidate(
     if not isinstance(rows, list) or not rows:
         raise InvalidMetaCluster({"clusters": _("The candidate lists no clusters.")})
     ids = [row.get("id") if isinstance(row, Mapping) else row for row in rows]
+    # An id that is a list or an object names no cluster: as text, it is refused like any
+    # unknown id (as it is, it cannot even be compared).
+    ids = [i if i is None or isinstance(i, int | str) else str(i) for i in ids]
     clusters = _clusters(problems, ids)
     problems.raise_any()
     if lead in (None, ""):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from clusterhub.accounts.policy import Action, NotPermitted, Refusal, can
 from clusterhub.analytics.partners import DEFAULT_WEIGHTS, Suggestion, weights_with
@@ -21,6 +22,9 @@ from clusterhub.registry.models import Cluster
 DEFAULT_TOP = 10
 MAX_TOP = 100
 DISMISSAL = "suggestion_dismissal"
+# Weights are relative (the defaults lie between 0 and a few): a larger one is a typing
+# error, and past about 1e36 the scorer's 32-bit floats overflow and every score is lost.
+MAX_WEIGHT = 1000.0
 
 
 class WeightRefused(ValueError):
@@ -40,7 +44,28 @@ def parse_weights(items: Iterable[str], separator: str) -> dict[str, float]:
             name, value = parse_weight(item, separator, DEFAULT_WEIGHTS, PARTS_ARE)
         except ValueError as error:
             raise WeightRefused(item, str(error)) from None
+        if (reason := _too_heavy(name, value)) is not None:
+            raise WeightRefused(item, reason)
         weights[name] = value
+    return weights
+
+
+def _too_heavy(name: str, value: Any) -> str | None:
+    if isinstance(value, int | float) and value > MAX_WEIGHT:
+        return _("the weight of %(name)r must be at most %(limit)g, not %(value)g") % {
+            "name": name,
+            "limit": MAX_WEIGHT,
+            "value": value,
+        }
+    return None
+
+
+def _bounded(weights: Mapping[str, float] | None) -> Mapping[str, float] | None:
+    """`weights` as they are, when none exceeds MAX_WEIGHT; else WeightRefused naming the
+    first that does."""
+    for name, value in (weights or {}).items():
+        if (reason := _too_heavy(name, value)) is not None:
+            raise WeightRefused(f"{name}:{value:g}", reason)
     return weights
 
 
@@ -108,7 +133,7 @@ def suggestions_for(
 ) -> list[Partner]:
     """The `top` best partners for `cluster`, best first. Weights change the defaults
     (UnknownWeight, BadWeight for bad ones); dismissed candidates are left out."""
-    chosen = weights_with(weights)
+    chosen = weights_with(_bounded(weights))
     scorer = current_scorer()
     position = scorer.t.position.get(cluster.pk)
     if position is None:
@@ -140,7 +165,7 @@ def suggestions_for_all(
     `explained` best reasons of each when given): the
     coordinators' table and exports. Ranked `CHUNK` organisations at a time as they are
     asked for, so that an export can be sent while it is computed."""
-    chosen = weights_with(weights)
+    chosen = weights_with(_bounded(weights))
     scorer = current_scorer()
     tables = scorer.t
     if cluster_ids is not None:
@@ -170,6 +195,8 @@ def dismiss(cluster: Cluster, candidate: Cluster, actor: Actor) -> bool:
     was. Allowed to whoever may edit `cluster` (its managers, its country's coordinators)."""
     if actor.user is not None and not can(actor.user, Action.DISMISS_SUGGESTION, cluster):
         raise NotPermitted(Refusal.RECORD)
+    if candidate.pk == cluster.pk:  # never suggested to itself: nothing to dismiss
+        return False
     try:
         with transaction.atomic():
             dismissal = SuggestionDismissal.objects.create(
