@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.policy import coordinated_countries, is_admin, managed_clusters
 from clusterhub.cooperation.actionplans import checks
+from clusterhub.cooperation.forms.errors import show_errors
 from clusterhub.cooperation.models import Action, ActionPlan, Goal, MetaCluster
 from clusterhub.registry.models import Cluster
 
@@ -66,8 +67,7 @@ class ServiceErrors:
     """Shows the services' reasons (field -> text) by the boxes they concern."""
 
     def report(self, errors: dict[str, str]) -> None:
-        for field, reason in errors.items():
-            self.add_error(field if field in self.fields else None, reason)  # type: ignore[attr-defined]
+        show_errors(self, errors)  # type: ignore[arg-type]
 
 
 class PlanForm(ServiceErrors, forms.Form):

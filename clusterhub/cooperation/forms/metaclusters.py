@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clusterhub.cooperation.forms.errors import show_errors
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
 from clusterhub.cooperation.models import WorkingGroupMember
 from clusterhub.registry import vocabulary_labels
@@ -38,8 +39,7 @@ def cluster_choices(clusters: Iterable[Any]) -> list[tuple[str, str]]:
 
 def report(form: forms.Form, invalid: InvalidMetaCluster) -> None:
     """The services' reasons, each on its field (on the form when it has no such field)."""
-    for field, reason in invalid.errors.items():
-        form.add_error(field if field in form.fields else None, reason)
+    show_errors(form, invalid.errors)
 
 
 class MetaClusterForm(forms.Form):
