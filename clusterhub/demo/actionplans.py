@@ -23,13 +23,16 @@ from clusterhub.registry.models import Cluster
 
 # (title, status, start and deadline in days from today, indicator or None, notes)
 Template = tuple[str, str, int, int, tuple[str, str, float] | None, tuple[str, ...]]
+MEMBERS = -1.0  # an indicator's target: the number of the plan's member clusters
 META_ACTIONS: list[Template] = [
     (
-        "Kick-off meeting of the working group",
+        # The working group met long before this plan (the meta-cluster's meetings): this
+        # action starts the plan. Its target is the number of member clusters (MEMBERS).
+        "Kick-off meeting of the action plan",
         "done",
         -300,
         -270,
-        ("Member clusters taking part", "clusters", 5),
+        ("Member clusters taking part", "clusters", MEMBERS),
         ("Held online; all member clusters took part.",),
     ),
     (
@@ -96,6 +99,19 @@ CLUSTER_ACTIONS: list[Template] = [
 ]
 
 
+def _sentence(title: str) -> str:
+    """`Demo action: joint mapping of ….`, keeping the capitals inside (`European`)."""
+    return f"Demo action: {title[:1].lower()}{title[1:]}."
+
+
+def _note_days(start: dt.date, deadline: dt.date, today: dt.date, age: int, jitter: int) -> dt.date:
+    """When a note was written: a week or more before the action ended (or before today,
+    when it is still running), each older note about three weeks earlier; never before the
+    action started."""
+    written = min(deadline, today) - dt.timedelta(days=7 + 20 * age + jitter)
+    return min(max(written, start), today)
+
+
 def _add_actions(
     rng: random.Random,
     plan: ActionPlan,
@@ -108,27 +124,36 @@ def _add_actions(
         owner = rng.choice(members)
         others = [c for c in members if c != owner]
         name, _email = person(rng, LANGUAGE.get(owner.country, "en"))
+        begins = today + dt.timedelta(days=start + rng.randint(-5, 5))
+        ends = today + dt.timedelta(days=deadline + rng.randint(-3, 3))
         values = {
             "title": title,
             "status": status,
-            "start": today + dt.timedelta(days=start + rng.randint(-5, 5)),
-            "deadline": today + dt.timedelta(days=deadline + rng.randint(-3, 3)),
+            "start": begins,
+            "deadline": ends,
             "owner_cluster": owner,
             "owner_person": name,
             "partners": rng.sample(others, min(len(others), rng.randint(1, 3))),
             "goal": goals[position % len(goals)] if goals else None,
             "position": position,
-            "description": f"Demo action: {title.lower()}.",
+            "description": _sentence(title),
         }
         action = services.save_action(plan, values, actor=DEMO_ACTOR)
         if measure is not None:
             label, unit, target = measure
+            of_members = target == MEMBERS
+            if of_members:
+                target = float(len(members))
             share = {"done": 1.05, "in_progress": 0.5, "planned": 0.0, "dropped": 0.1}[status]
             current = round(target * share * rng.uniform(0.8, 1.0))
+            if of_members and status == "done":  # its note: all member clusters took part
+                current = round(target)
             values = {"name": label, "unit": unit, "target": target, "current": current}
             services.save_indicator(action, values, actor=DEMO_ACTOR)
+        now = timezone.now()
         for age, text in enumerate(notes):
-            written = timezone.now() - dt.timedelta(days=7 + 20 * age + rng.randint(0, 5))
+            day = _note_days(begins, ends, today, age, rng.randint(0, 5))
+            written = now - dt.timedelta(days=(today - day).days)
             services.add_note(action, text, actor=DEMO_ACTOR, written_at=written, author_name=name)
 
 

@@ -171,12 +171,28 @@ def _working_group(rng: random.Random, meta: MetaCluster, members: list[Cluster]
         group.save_person(meta, values, actor=DEMO_ACTOR)
 
 
+def _meeting_days(rng: random.Random, founded: dt.date, today: dt.date) -> list[dt.date]:
+    """The days of the meta-cluster's last two or three meetings, oldest first: the latest
+    a few weeks ago (or in the weeks to come), each earlier one five to eight months before
+    the next; none before the founding. The demo's action plans run around today, so the
+    meetings that discuss them do too."""
+    count = 2 if rng.random() < 0.5 else 3
+    day = today + dt.timedelta(days=rng.randint(-80, 30))
+    days = [day]
+    for _ in range(count - 1):
+        day = day - dt.timedelta(days=rng.randint(150, 240))
+        days.append(day)
+    first = founded + dt.timedelta(days=20)
+    return sorted({max(d, first) for d in days})
+
+
 def _meetings(rng: random.Random, meta: MetaCluster, theme: Theme, members: list[Cluster]) -> None:
     assert meta.founded is not None
-    day = meta.founded + dt.timedelta(days=rng.randint(20, 60))
+    today = dt.date.today()
     places = [c.city or c.country for c in members]
-    for number, topic in enumerate(theme.topics):
-        held = day <= dt.date.today()
+    days = _meeting_days(rng, meta.founded, today)
+    for number, (day, topic) in enumerate(zip(days, theme.topics, strict=False)):
+        held = day <= today
         place = places[number % len(places)]
         values = {
             "date": day.isoformat(),
@@ -187,7 +203,7 @@ def _meetings(rng: random.Random, meta: MetaCluster, theme: Theme, members: list
             ),
             "minutes": (
                 f"The partners reviewed the action plan and discussed {topic}; "
-                f"{rng.randint(2, 4)} member clusters presented their first results."
+                f"{rng.randint(2, 4)} member clusters presented their results."
                 if held
                 else ""
             ),
@@ -199,9 +215,6 @@ def _meetings(rng: random.Random, meta: MetaCluster, theme: Theme, members: list
             ),
         }
         group.save_meeting(meta, values, actor=DEMO_ACTOR)
-        if number == 1 and rng.random() < 0.5:
-            break  # two meetings for some, three for others
-        day = day + dt.timedelta(days=rng.randint(150, 240))
 
 
 def _plan(rng: random.Random, meta: MetaCluster, theme: Theme) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from clusterhub.cooperation.metaclusters.figures import (
     figures_of,
     progress,
 )
-from clusterhub.cooperation.models import Goal, MetaCluster, StrategicPlan
+from clusterhub.cooperation.models import ActionPlan, Goal, MetaCluster, StrategicPlan
 from clusterhub.cooperation.views.access import actor, login_first
 from clusterhub.registry import geo, vocabulary_labels
 from clusterhub.registry.models import Cluster, Region
@@ -86,6 +86,13 @@ def _plan(meta: MetaCluster) -> tuple[StrategicPlan | None, list[dict[str, Any]]
     return plan, goals
 
 
+def _action_plans(meta: MetaCluster) -> list[ActionPlan]:
+    """The meta-cluster's own action plans and those whose actions serve its goals (a
+    member's plan, which the goals' actions link to)."""
+    serving = Q(meta_cluster=meta) | Q(actions__goal__plan__meta_cluster=meta)
+    return list(ActionPlan.objects.filter(serving).distinct().order_by("title"))
+
+
 @require_GET
 def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meta = get_object_or_404(MetaCluster.objects.select_related("lead"), slug=slug)
@@ -109,7 +116,7 @@ def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "meetings": list(meta.meetings.all()),
         "plan": plan,
         "goals": goals,
-        "action_plans": list(meta.action_plans.order_by("title")),
+        "action_plans": _action_plans(meta),
         "may_manage": can(request.user, Action.MANAGE_META_CLUSTER, meta),
         "sees_people": can(request.user, Action.VIEW_PERSONAL),
         "region_levels": list(REGION_LEVELS),
