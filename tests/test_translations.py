@@ -13,7 +13,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from clusterhub.registry import vocabulary_labels
+from clusterhub.registry import nace_labels, vocabulary_labels
+from clusterhub.standard import nace
 from clusterhub.standard import vocabularies as vocab
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
@@ -190,3 +191,29 @@ def test_the_label_helper_translates_a_vocabulary_code() -> None:
         assert vocabulary_labels.label(vocab.SERVICES, "events") == "Events and trade fairs"
     with pytest.raises(KeyError):
         vocabulary_labels.label(vocab.LIFECYCLE, "unknown")
+
+
+def nace_titles() -> set[str]:
+    return {title for title, *_range in nace.SECTIONS.values()} | set(nace.DIVISIONS.values())
+
+
+def test_every_nace_title_is_marked_for_translation_once() -> None:
+    marked = Counter(nace_labels.NACE_TITLES)
+    assert [title for title, n in marked.items() if n > 1] == []
+    assert set(marked) == nace_titles(), "list the title in clusterhub/registry/nace_labels.py"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_nace_title_is_translated(language: str) -> None:
+    for title in nace_titles():
+        translated = translation_of(language, title)
+        assert translated and translated != title, f"{language}: {title!r}"
+
+
+def test_a_nace_code_is_named_in_the_active_language() -> None:
+    with translation.override("en"):
+        assert nace_labels.nace_title("C29.1") == nace.DIVISIONS["29"]
+        assert nace_labels.nace_title("c") == "Manufacturing"
+        assert nace_labels.nace_title("Z99") == ""
+    with translation.override("de"):
+        assert nace_labels.nace_title("C") not in ("", "Manufacturing")

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,6 +24,7 @@ from clusterhub.analytics.partners.communities import find_candidates as search
 from clusterhub.cooperation.models import MetaClusterMembership
 from clusterhub.cooperation.sectors import sector_name
 from clusterhub.cooperation.suggestions import inputs
+from clusterhub.cooperation.suggestions.reasons import decimal
 from clusterhub.lib.latest import Latest
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.vocabulary_labels import country_label
@@ -69,8 +71,8 @@ _TEXTS: dict[str, Callable[[Reason], str]] = {
     "ecosystem": lambda r: _theme(r.details, "ecosystem"),
     "division": lambda r: _theme(r.details, "division"),
     "industry": lambda r: (
-        _("mean industry relatedness of their sectors %(value).2f over %(pairs)d pairs")
-        % {"value": r.value, "pairs": r.details["pairs"]}
+        _("mean industry relatedness of their sectors %(value)s over %(pairs)s pairs")
+        % {"value": decimal(r.value, 2), "pairs": number_format(int(str(r.details["pairs"])))}
     ),
     "countries": lambda r: (
         _("spans %(count)d countries: %(countries)s")

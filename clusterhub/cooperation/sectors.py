@@ -16,9 +16,10 @@ from django.utils.translation import ngettext
 from clusterhub.analytics.sectors import DIVISION, Reason, SectorRank, rank_sectors
 from clusterhub.cooperation.suggestions import inputs
 from clusterhub.lib.latest import Latest
+from clusterhub.lib.numbers import half_up
 from clusterhub.registry.models import Cluster
+from clusterhub.registry.nace_labels import nace_title
 from clusterhub.registry.vocabulary_labels import country_label, label
-from clusterhub.standard import nace
 from clusterhub.standard import vocabularies as vocab
 
 
@@ -55,8 +56,7 @@ def forget() -> None:
 def sector_name(kind: str, code: str) -> str:
     """`Digital`, or `C29 Manufacture of motor vehicles…` for a NACE division."""
     if kind == DIVISION:
-        title = nace.DIVISIONS.get(code[1:3], "")
-        return f"{code} {title}".strip()
+        return f"{code} {nace_title(code)}".strip()
     return label(vocab.ECOSYSTEMS, code) if code in vocab.ECOSYSTEMS else code
 
 
@@ -136,7 +136,7 @@ def _formatted(details: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             continue
         digits = 0 if isinstance(value, int) else 2
-        found[key] = number_format(value, digits, force_grouping=True)
+        found[key] = number_format(half_up(value, digits), digits, force_grouping=True)
     return found
 
 

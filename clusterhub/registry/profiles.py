@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Member, Term
-from clusterhub.registry.services.taxonomy import country_name
+from clusterhub.registry.nace_labels import nace_title
+from clusterhub.registry.vocabulary_labels import country_label
 from clusterhub.registry.vocabulary_labels import label as vocabulary_label
 from clusterhub.standard import vocabularies as vocab
 
@@ -42,7 +43,9 @@ def _tags(cluster: Cluster) -> dict[str, list[Code]]:
         if labels is not None and term.code in labels:
             label = vocabulary_label(labels, term.code)
         elif term.vocabulary == Term.Vocabulary.COUNTRY:
-            label = country_name(term.code) or term.code
+            label = country_label(term.code) or term.code
+        elif term.vocabulary == Term.Vocabulary.NACE:
+            label = nace_title(term.code) or label
         tags[tag.field].append(Code(term.code, label))
     return tags
 
@@ -53,7 +56,8 @@ def profile(cluster: Cluster, *, personal: bool) -> Profile:
     for member in members:
         counts[member.type or "other"] = counts.get(member.type or "other", 0) + 1
     by_type = [
-        (vocab.MEMBER_TYPES.get(t, t), n) for t, n in sorted(counts.items(), key=lambda x: -x[1])
+        (vocabulary_label(vocab.MEMBER_TYPES, t) if t in vocab.MEMBER_TYPES else t, n)
+        for t, n in sorted(counts.items(), key=lambda x: -x[1])
     ]
     cooperations = list(
         Cooperation.objects.filter(cluster=cluster)

@@ -7,13 +7,17 @@ from typing import Any
 from django.db.models import Count
 
 from clusterhub.registry.models import Cluster, ClusterTag, Member, Term
-from clusterhub.registry.services.taxonomy import country_name
+from clusterhub.registry.vocabulary_labels import country_label
 
 
 def overview() -> dict[str, Any]:
     """Counts for the home page: organisations and members by country, and by ecosystem."""
     by_country = [
-        {"code": row["country"], "name": country_name(row["country"]), "clusters": row["n"]}
+        {
+            "code": row["country"],
+            "name": country_label(row["country"]) or row["country"],
+            "clusters": row["n"],
+        }
         for row in Cluster.objects.values("country")
         .annotate(n=Count("id"))
         .order_by("-n", "country")

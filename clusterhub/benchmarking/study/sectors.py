@@ -20,6 +20,7 @@ from clusterhub.cooperation.sectors import (
     ranked_sectors,
     sector_name,
 )
+from clusterhub.lib.numbers import half_up
 
 LISTED = 15  # sectors in the table
 CHARTED = 10  # sectors in the chart
@@ -27,7 +28,7 @@ REASONS = 3  # the strongest reasons of each sector in the table
 
 
 def _number(value: float, digits: int = 2) -> str:
-    return number_format(value, digits, force_grouping=True)
+    return number_format(half_up(value, digits), digits, force_grouping=True)
 
 
 def sectors_section(data: StudyData) -> tuple[Section, Exhibit | None]:

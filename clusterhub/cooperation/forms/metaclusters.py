@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clusterhub.cooperation.forms.errors import show_errors
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
@@ -53,7 +54,7 @@ class MetaClusterForm(forms.Form):
         max_length=1000,  # 20 codes need far less; a longer text is not echoed back twice
     )
     description = _text(_("Description"), rows=5)
-    founded = _date(_("Founded"))
+    founded = _date(pgettext_lazy("date", "Founded"))
     lead = forms.ChoiceField(label=_("Lead cluster"), choices=())
 
     def __init__(self, *args: Any, leads: Iterable[Any], **kwargs: Any) -> None:
@@ -96,7 +97,7 @@ class CandidateForm(forms.Form):
             "cluster in a country you coordinate."
         ),
     )
-    founded = _date(_("Founded"))
+    founded = _date(pgettext_lazy("date", "Founded"))
 
 
 class MemberForm(forms.Form):
