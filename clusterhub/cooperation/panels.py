@@ -1,7 +1,7 @@
 """The "Related industries" panel of the mapping's category pages (registered in apps.py).
 
-The newest stored relatedness set that has the page's category: its ten most related
-categories with their values, and a heat map of the category and those ten, drawn on the
+The newest stored relatedness set that relates the page's category to another positively:
+its ten most related categories with their values, and a heat map of the category and those ten, drawn on the
 server as SVG (no script, nothing for the CSP to block; the list holds the same values).
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.mapping.models import MappingCategory, MappingResult
@@ -83,6 +84,7 @@ def related_industries(
     ]
     context = {
         "matrix": matrix,
+        "measure": measure_label(matrix.measure),
         "category": category,
         "related": related,
         "heatmap": heat_map(matrix, codes, known),
@@ -90,13 +92,25 @@ def related_industries(
     return TEMPLATE, context
 
 
+def measure_label(measure: str) -> str:
+    """The measure of a set in words (a blend's description as it was written)."""
+    labels = {
+        "share_correlation": _("correlation of regional employment shares"),
+        "share_cosine": _("cosine of regional employment shares"),
+        "log_lq_correlation": _("correlation of log location quotients"),
+        "proximity": _("proximity of regional specialisations (Hidalgo et al.)"),
+    }
+    return labels.get(measure.strip(), measure)
+
+
 def _newest_with(code: str) -> tuple[RelatednessResult, list[RelatednessPair]] | None:
     """The newest set that relates `code` to anything, and its `TOP` pairs from `code`."""
     for matrix in RelatednessResult.objects.order_by("-loaded_at", "-id"):
+        # Related means more than nothing: a correlation below 0 says the two avoid each other.
         top = list(
-            RelatednessPair.objects.filter(result=matrix, category_a=code).order_by(
-                "-relatedness", "category_b"
-            )[:TOP]
+            RelatednessPair.objects.filter(
+                result=matrix, category_a=code, relatedness__gt=0
+            ).order_by("-relatedness", "category_b")[:TOP]
         )
         if top:
             return matrix, top

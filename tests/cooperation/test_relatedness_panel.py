@@ -61,7 +61,7 @@ def test_the_category_page_lists_the_ten_most_related_industries_with_their_valu
     )
     html = _page(client, stars)
     assert "Related industries" in html
-    assert "Skills 2024" in html and "log_lq_correlation" in html
+    assert "Skills 2024" in html and "correlation of log location quotients" in html
     listed = re.findall(
         r"<li>(?:<a [^>]*>)?([A-Z]\d\d)(?:</a>)?.*?: <span class=\"num\">([\d.]+)</span>", html
     )
@@ -126,3 +126,11 @@ def test_a_panel_is_registered_once_however_often_it_is_registered() -> None:
     assert related_industries in before  # cooperation's AppConfig.ready registered it
     panels.register_category_panel(related_industries)
     assert panels._category_panels == before
+
+
+def test_industries_related_negatively_are_not_listed_as_related(client, stars) -> None:  # type: ignore[no-untyped-def]
+    mixed = {"C24": 0.4, "X01": 0.02, "X02": -0.03, "X03": -0.19}
+    store_relatedness(_matrix(mixed, among=-0.5), name="Mixed", actor=ACTOR)
+    html = _page(client, stars)
+    listed = re.findall(r"<li>(?:<a [^>]*>)?([A-Z]\d\d)(?:</a>)?.*?: <span class=\"num\">", html)
+    assert listed == ["C24", "X01"]
