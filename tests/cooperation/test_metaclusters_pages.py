@@ -382,6 +382,13 @@ def test_the_candidates_of_the_registry_are_offered_and_created_with_one_button(
     made = MetaCluster.objects.get(name=chosen[0]["name"])
     assert made.lead_country == "PL"
     assert made.memberships.count() == len(chosen[0]["clusters"])
+    # Formed now: the same candidate is no longer offered.
+    again = page(client, "/en/cooperation/metaclusters/from-candidate/")
+    names = [
+        json.loads(markup.unescape(v))["name"]
+        for v in re.findall(r'name="candidate" value="([^"]+)"', again)
+    ]
+    assert chosen[0]["name"] not in names
 
 
 def test_the_page_links_the_action_plans_and_the_actions_serving_each_goal(

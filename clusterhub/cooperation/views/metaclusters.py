@@ -210,13 +210,22 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
 
 def _offered(user: Any) -> list[dict[str, Any]]:
     """The registry's candidates with a cluster in a country the user coordinates (all for
-    admins), each with its JSON for the one-step form."""
+    admins), each with its JSON for the one-step form; not those whose clusters all belong
+    to one meta-cluster already (formed: nothing to create)."""
     countries = None if is_admin(user) else coordinated_countries(user)
     offered = []
     for candidate in find_candidates():
+        if _formed(candidate):
+            continue
         if countries is None or countries & set(candidate["countries"]):
             offered.append({**candidate, "json": json.dumps(candidate, ensure_ascii=False)})
     return offered[:CANDIDATES_SHOWN]
+
+
+def _formed(candidate: dict[str, Any]) -> bool:
+    return any(
+        r["code"] == "existing_meta_cluster" and r["value"] >= 1.0 for r in candidate["reasons"]
+    )
 
 
 def _create_from(request: HttpRequest, form: CandidateForm, candidate: Any) -> HttpResponse:
