@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ROOT, Registry
+from tests.browser.test_editing import sign_in_directly
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,3 +52,19 @@ def test_switching_the_language_after_an_htmx_search_keeps_the_search(
     expect(page).to_have_url(re.compile(r"/cs/clusters/\?ecosystem=health$"))
     expect(page.locator("html")).to_have_attribute("lang", "cs")
     expect(page.locator("#search ol.cards li.card")).to_have_count(2)
+
+
+@pytest.mark.parametrize("language", ["de", "hu", "pl"])
+def test_the_header_of_an_admin_fits_a_laptop_screen_in_languages_with_long_words(
+    page: Page, registry: Registry, live_server: Any, language: str
+) -> None:
+    """Every link of a signed-in admin (surveys, administration, import, invite, sign out)
+    wraps inside the window rather than making the page scroll sideways."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in_directly(page, live_server, registry.personas.admin)
+    page.goto(f"/{language}/clusters/")
+    expect(page.locator("header.site nav form.inline button")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    page.set_viewport_size({"width": 800, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
