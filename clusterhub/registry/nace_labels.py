@@ -141,6 +141,8 @@ def nace_title(code: str) -> str:
     code = code.strip().upper()
     if len(code) == 1:
         english = nace.SECTIONS.get(code, ("",))[0]
-    else:
-        english = nace.DIVISIONS.get(code[1:3], "")
+    elif nace.section_of_division(code[1:3]) == code[:1]:
+        english = nace.DIVISIONS[code[1:3]]
+    else:  # no such division, or not in that section (Z99, A29)
+        english = ""
     return gettext(english) if english else ""
