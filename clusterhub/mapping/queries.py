@@ -156,11 +156,6 @@ def category_candidates(sector: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def cluster_sectors(cluster: Cluster) -> list[str]:
-    tags = ClusterTag.objects.filter(cluster=cluster, field=ClusterTag.Field.SECTORS)
-    return list(tags.order_by("position").values_list("term__code", flat=True))
-
-
 def region_badges(cluster: Cluster) -> list[Badge]:
     """What the mapping results say about the cluster's region in the cluster's sectors.
 
@@ -170,51 +165,76 @@ def region_badges(cluster: Cluster) -> list[Badge]:
     then its parents) at the result's latest year; a badge is shown when that cell has at
     least one star (`stars`) or is strong (`cmp`).
     """
-    if not cluster.nuts_id:
-        return []
-    sectors = cluster_sectors(cluster)
-    if not sectors:
-        return []
-    regions = region_candidates(cluster.nuts_id)
-    wanted = {s: category_candidates(s) for s in sectors}
-    codes = {code for candidates in wanted.values() for code in candidates}
+    return region_badges_of([cluster])[cluster.pk]
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    regions: list[str]  # most detailed first
+    sectors: dict[str, list[str]]  # each sector's candidate categories, most detailed first
+
+
+def region_badges_of(clusters: Iterable[Cluster]) -> dict[int, list[Badge]]:
+    """`region_badges` of many clusters (a study's hundreds) in a few queries per result set,
+    not a few per cluster."""
+    chosen = list(clusters)
+    found: dict[int, list[Badge]] = {c.pk: [] for c in chosen}
+    placed = [c for c in chosen if c.nuts_id]
+    sectors: dict[int, list[str]] = {}
+    tags = ClusterTag.objects.filter(cluster__in=placed, field=ClusterTag.Field.SECTORS)
+    for cluster_id, code in tags.order_by("cluster_id", "position").values_list(
+        "cluster_id", "term__code"
+    ):
+        sectors.setdefault(cluster_id, []).append(code)
+    pending = {
+        c.pk: _Wanted(
+            region_candidates(str(c.nuts_id)),
+            {s: category_candidates(s) for s in sectors[c.pk]},
+        )
+        for c in placed
+        if sectors.get(c.pk)
+    }
     for method in BADGE_METHODS:
         for result in results().filter(method=method):
-            badges = _badges(result, regions, wanted, codes)
-            if badges:
-                return badges
-    return []
+            if not pending:
+                return found
+            for cluster_id, badges in _badges(result, pending).items():
+                found[cluster_id] = badges
+                del pending[cluster_id]
+    return found
 
 
-def _badges(
-    result: MappingResult,
-    regions: list[str],
-    wanted: dict[str, list[str]],
-    codes: set[str],
-) -> list[Badge]:
+def _badges(result: MappingResult, pending: dict[int, _Wanted]) -> dict[int, list[Badge]]:
+    """The badges `result` gives each pending cluster that has any."""
+    regions = {r for w in pending.values() for r in w.regions}
+    codes = {c for w in pending.values() for cs in w.sectors.values() for c in cs}
     cells: dict[tuple[str, str], MappingCell] = {}
     found = MappingCell.objects.filter(result=result, region__in=regions, category__in=codes)
     for found_cell in found.order_by("year"):
         cells[(found_cell.region, found_cell.category)] = found_cell  # the latest year wins
     if not cells:
-        return []
+        return {}
     labels = category_labels(result)
     names = region_names(regions)
-    badges: dict[str, Badge] = {}
-    for candidates in wanted.values():
-        cell = _most_detailed(cells, regions, candidates)
-        if cell is None or cell.category in badges or not notable(result, cell):
-            continue
-        badges[cell.category] = Badge(
-            result=result,
-            region=cell.region,
-            region_name=names.get(cell.region, ""),
-            category=cell.category,
-            label=labels.get(cell.category, ""),
-            stars=cell.stars if result.method == MappingResult.Method.STARS else None,
-            year=cell.year,
-        )
-    return list(badges.values())
+    given: dict[int, list[Badge]] = {}
+    for cluster_id, wanted in pending.items():
+        badges: dict[str, Badge] = {}
+        for candidates in wanted.sectors.values():
+            cell = _most_detailed(cells, wanted.regions, candidates)
+            if cell is None or cell.category in badges or not notable(result, cell):
+                continue
+            badges[cell.category] = Badge(
+                result=result,
+                region=cell.region,
+                region_name=names.get(cell.region, ""),
+                category=cell.category,
+                label=labels.get(cell.category, ""),
+                stars=cell.stars if result.method == MappingResult.Method.STARS else None,
+                year=cell.year,
+            )
+        if badges:
+            given[cluster_id] = list(badges.values())
+    return given
 
 
 def _most_detailed(

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from clusterhub.audit.services import Actor
-from clusterhub.mapping.queries import category_candidates, region_badges, region_candidates
+from clusterhub.mapping.queries import (
+    category_candidates,
+    region_badges,
+    region_badges_of,
+    region_candidates,
+)
 from clusterhub.mapping.services import load_result
 from clusterhub.registry.services import upsert_cluster
 from tests.mapping.files import STARS_ROWS, write_cmp, write_stars
@@ -134,3 +139,24 @@ def test_a_sector_belongs_to_its_own_code_and_the_codes_it_starts_with() -> None
     assert category_candidates("C29.1") == ["C29.1", "C29", "C", "29.1", "29"]
     assert category_candidates("C29") == ["C29", "C", "29"]
     assert category_candidates("J") == ["J"]
+
+
+def test_the_badges_of_many_clusters_are_each_clusters_own_read_in_a_few_queries(
+    personas, tmp_path, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    load_result(write_cmp(tmp_path / "cmp.csv"), name="cmp", actor=ACTOR)
+    load_stars(tmp_path)
+    places = [("CZ080", ["C29"]), ("CZ080", ["C24.1"]), ("CZ081", ["C29", "J62"]), ("", ["C29"])]
+    clusters = []
+    for n in range(40):
+        nuts, sectors = places[n % len(places)]
+        row = {"id": f"many-{n}", "name": f"Cluster {n}", "country": "CZ", "sectors": sectors}
+        if nuts:
+            row["nuts"] = nuts
+        clusters.append(upsert_cluster(row, source="CZ", actor=ACTOR)[0])
+    with django_assert_max_num_queries(12):
+        together = region_badges_of(clusters)
+    for cluster in clusters:
+        assert together[cluster.pk] == region_badges(cluster)
+    kinds = {tuple((b.result.method, b.category) for b in together[c.pk]) for c in clusters}
+    assert {(("stars", "C29"),), (("stars", "C24"),), ()} <= kinds

@@ -9,7 +9,7 @@ from typing import Any
 
 from clusterhub.analytics.benchmark import compute_indicators
 from clusterhub.benchmarking.records import organisations
-from clusterhub.mapping.queries import Badge, region_badges
+from clusterhub.mapping.queries import Badge, region_badges_of
 from clusterhub.policy.models import Initiative
 from clusterhub.policy.queries import initiatives_for
 from clusterhub.registry.models import Cluster
@@ -60,6 +60,7 @@ def gather(scope: Scope) -> StudyData:
     if scope.ecosystem:
         clusters = clusters.filter(tags__field="ecosystems", tags__term__code=scope.ecosystem)
     found = organisations(clusters.distinct())
+    badges = region_badges_of(found.clusters)
     orgs = [
         Organisation(
             pk=cluster.pk,
@@ -71,7 +72,7 @@ def gather(scope: Scope) -> StudyData:
             size_band=found.attributes[str(cluster.pk)]["size_band"],
             answered=cluster.pk in found.answers,
             record=found.records[str(cluster.pk)],
-            badges=region_badges(cluster),
+            badges=badges[cluster.pk],
         )
         for cluster in found.clusters
     ]
