@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from clusterhub.benchmarking.study import Scope, compose, gather, render_pdf
 from clusterhub.benchmarking.study.grouping import country_name
+from clusterhub.benchmarking.study.kept import kept
 from clusterhub.benchmarking.study.labels import ecosystem
 from clusterhub.registry.models import Cluster
 from clusterhub.standard.vocabularies import ECOSYSTEMS
@@ -40,7 +41,7 @@ def study_page(request: HttpRequest) -> HttpResponse:
         {k: v for k, v in (("country", scope.country), ("ecosystem", scope.ecosystem)) if v}
     )
     context = {
-        "study": compose(gather(scope)),
+        "study": kept("study", scope, lambda: compose(gather(scope))),
         "scope": scope,
         "query": query,
         "countries": countries,
@@ -55,6 +56,7 @@ def study_page(request: HttpRequest) -> HttpResponse:
 def study_pdf(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     name = "-".join(["benchmarking-study", *(v for v in (scope.country, scope.ecosystem) if v)])
-    response = HttpResponse(render_pdf(compose(gather(scope))), content_type="application/pdf")
+    pdf = kept("pdf", scope, lambda: render_pdf(compose(gather(scope))))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
