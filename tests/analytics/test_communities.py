@@ -344,3 +344,55 @@ def test_only_the_asked_number_of_best_reasons_carry_their_details(rows) -> None
         assert [r[:2] for r in whole.reasons] == [r[:2] for r in best.reasons]
         assert best.reasons[0].details == whole.reasons[0].details != {}
         assert all(r.details == {} for r in best.reasons[1:])
+
+
+# Codes of many sections: noise shares a planted group's ecosystem but seldom its industry.
+SCATTERED = ["C10.1", "C13.9", "C20.1", "C22.2", "C25.6", "C26.1", "C27.1", "C28.4", "C29.1",
+             "D35.1", "F41.2", "G47.1", "H49.4", "I55.1", "J62.0", "K64.1", "M72.1", "N79.1",
+             "Q86.1", "A01.1"]  # fmt: skip
+
+
+def test_an_unlinked_group_of_one_industry_inside_its_ecosystem_is_a_candidate_of_its_own() -> None:
+    """Without any cooperation link, five clusters of one NACE group and ecosystem in three
+    countries, among 150 others of the same few ecosystems but scattered industries, come
+    out as their own candidate (with at most the few others that share both), not inside a
+    candidate of the whole ecosystem."""
+    rng = np.random.default_rng(3)
+    ecosystems = ["digital", "health", "tourism", "textile", "retail"]
+    rows: list[dict[str, object]] = []
+
+    def add(group: str, country: str, sectors: list[str], ecosystem: str) -> None:
+        n = len(rows) + 1
+        rows.append(
+            {
+                "id": n,
+                "name": f"{group} {n}",
+                "country": country,
+                "sectors": sectors,
+                "ecosystems": [ecosystem],
+                "services": list(rng.choice(SERVICES, 2, replace=False)),
+                "needs": list(rng.choice(SERVICES, 1)),
+                "members_total": 40 + n,
+                "members_sme": 30,
+                "group": group,
+            }
+        )
+
+    countries = ["AT", "CZ", "HU", "PL", "SI", "SK"]
+    for _n in range(150):
+        add("noise", str(rng.choice(countries)), list(rng.choice(SCATTERED, 2, replace=False)),
+            str(rng.choice(ecosystems)))  # fmt: skip
+    planted = {"g1": ("K64.1", "digital"), "g2": ("C20.1", "health"), "g3": ("N79.1", "tourism")}
+    for group, (code, ecosystem) in planted.items():
+        for k in range(5):
+            add(group, ["AT", "HU", "PL"][k % 3], [code], ecosystem)
+    found = find_candidates(tables_of(rows))
+    for group, (code, ecosystem) in planted.items():
+        wanted = ids_of(rows, group)
+        best = best_match(found, wanted)
+        members = {m.id for m in best.clusters}
+        sharing = {
+            int(r["id"]) for r in rows if code in r["sectors"] and ecosystem in r["ecosystems"]
+        }  # type: ignore[operator, call-overload]
+        assert wanted <= members <= sharing, (group, len(members))
+        assert best.sector == ecosystem and len(best.countries) >= 3

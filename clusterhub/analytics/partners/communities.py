@@ -31,6 +31,8 @@ members) or, when more members share a NACE division than any ecosystem, that di
 The members that carry the ecosystem, or have a sector in the division most of the
 ecosystem's carriers work in, form the candidate; the rest are split off and tried again
 the same way, so a community that mixes two industries gives two candidates (or none).
+Inside a theme, members sharing one NACE code that the others are unrelated to form a
+candidate of their own (`sector_cores`).
 A candidate is kept when it has `min_clusters` organisations in `min_countries` countries
 and its theme is shared by at least `coherence` of them.
 """
@@ -364,6 +366,58 @@ class _Themes:
         return groups
 
 
+# A sector core leaves its candidate when the others are less related to it than NACE
+# siblings in one division are (0.5): the rest work in other industries.
+CORE_APART = 0.5
+
+
+def _cross_best_pair(
+    padded: npt.NDArray[np.float64], a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+) -> float:
+    """Mean over organisations i of `a` and j of `b` (rows of padded code positions) of
+    their best pair of codes in `padded`."""
+    best_to_b = np.max(np.stack([padded[:, b[:, w]] for w in range(b.shape[1])]), axis=0)
+    block = np.max(np.stack([best_to_b[a[:, w]] for w in range(a.shape[1])]), axis=0)
+    return float(block.mean())
+
+
+def sector_cores(
+    tables: PartnerTables,
+    padded: npt.NDArray[np.float64],
+    members: npt.NDArray[np.int64],
+    min_clusters: int,
+    min_countries: int,
+) -> list[npt.NDArray[np.int64]]:
+    """`members` split into the cores that share one NACE code (at least `min_clusters` in
+    `min_countries` countries, fewer than half of the members) while the others are
+    unrelated to them (mean best pair below `CORE_APART`), largest first, and the rest.
+    An ecosystem gathers organisations of many industries; organisations of one industry
+    inside it belong together more closely, and modularity cannot see them (its resolution
+    limit) unless they already cooperate."""
+    parts: list[npt.NDArray[np.int64]] = []
+    rest = members
+    while len(rest) >= 2 * min_clusters:
+        codes = tables.sectors[rest]
+        present, counts = np.unique(codes[codes >= 0], return_counts=True)
+        found = None
+        for n in np.argsort(-counts, kind="stable").tolist():
+            code = int(present[n])
+            inside = (codes == code).any(axis=1)
+            core, others = rest[inside], rest[~inside]
+            if len(core) < min_clusters or 2 * len(core) >= len(rest):
+                continue
+            if len(set(tables.countries[core].tolist())) < min_countries:
+                continue
+            if _cross_best_pair(padded, tables.sectors[others], tables.sectors[core]) < CORE_APART:
+                found = (core, others)
+                break
+        if found is None:
+            break
+        parts.append(found[0])
+        rest = found[1]
+    return [*parts, rest]
+
+
 def theme_label(kind: str, code: str) -> str:
     """The English label of a theme: the ecosystem's, or the NACE division's title."""
     if kind == "ecosystem":
@@ -396,7 +450,12 @@ def find_candidates(
 
     def themed(community: npt.NDArray[np.int64]) -> list[Candidate]:
         made = []
-        for kind, code, members in themes.split(community, min_clusters):
+        split = [
+            (kind, code, part)
+            for kind, code, members in themes.split(community, min_clusters)
+            for part in sector_cores(tables, industry, members, min_clusters, min_countries)
+        ]
+        for kind, code, members in split:
             countries = sorted(set(tables.countries[members].tolist()))
             if len(members) < min_clusters or len(countries) < min_countries:
                 continue
