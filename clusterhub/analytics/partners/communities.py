@@ -366,19 +366,42 @@ class _Themes:
         return groups
 
 
-# A sector core leaves its candidate when the others are less related to it than NACE
-# siblings in one division are (0.5): the rest work in other industries.
+# A member belongs to a sector core when its mean best pair of codes with the core's members
+# is at least that of NACE siblings in one division (0.5).
 CORE_APART = 0.5
 
 
-def _cross_best_pair(
+def _best_pairs(
     padded: npt.NDArray[np.float64], a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
-) -> float:
-    """Mean over organisations i of `a` and j of `b` (rows of padded code positions) of
-    their best pair of codes in `padded`."""
+) -> npt.NDArray[np.float64]:
+    """For organisations i of `a` and j of `b` (rows of padded code positions), the industry
+    relatedness of their best pair of codes in `padded`: an |a| x |b| array."""
     best_to_b = np.max(np.stack([padded[:, b[:, w]] for w in range(b.shape[1])]), axis=0)
-    block = np.max(np.stack([best_to_b[a[:, w]] for w in range(a.shape[1])]), axis=0)
-    return float(block.mean())
+    best: npt.NDArray[np.float64] = np.max(
+        np.stack([best_to_b[a[:, w]] for w in range(a.shape[1])]), axis=0
+    )
+    return best
+
+
+def _grown_core(
+    tables: PartnerTables,
+    padded: npt.NDArray[np.float64],
+    rest: npt.NDArray[np.int64],
+    inside: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.bool_]:
+    """`inside` with every other member of `rest` whose mean best pair to the core is
+    `CORE_APART` or more (a NACE sibling or a shared code for most of the core), until
+    none joins: a group of related codes is one core, not cut by one of its codes."""
+    while True:
+        core, others = rest[inside], rest[~inside]
+        if not len(others):
+            return inside
+        close = _best_pairs(padded, tables.sectors[others], tables.sectors[core]).mean(axis=1)
+        joining = close >= CORE_APART
+        if not joining.any():
+            return inside
+        inside = inside.copy()
+        inside[np.flatnonzero(~inside)[joining]] = True
 
 
 def sector_cores(
@@ -388,12 +411,13 @@ def sector_cores(
     min_clusters: int,
     min_countries: int,
 ) -> list[npt.NDArray[np.int64]]:
-    """`members` split into the cores that share one NACE code (at least `min_clusters` in
-    `min_countries` countries, fewer than half of the members) while the others are
-    unrelated to them (mean best pair below `CORE_APART`), largest first, and the rest.
-    An ecosystem gathers organisations of many industries; organisations of one industry
-    inside it belong together more closely, and modularity cannot see them (its resolution
-    limit) unless they already cooperate."""
+    """`members` split into their sector cores, largest first, and the rest. A core starts
+    from the members sharing one NACE code (the most common first) and takes in the members
+    closely related to it (`_grown_core`); it is kept when it has at least `min_clusters`
+    organisations in `min_countries` countries and fewer than half of the members, so that
+    the others are unrelated to it. An ecosystem gathers organisations of many industries;
+    organisations of one industry inside it belong together more closely, and modularity
+    cannot see them (its resolution limit) unless they already cooperate."""
     parts: list[npt.NDArray[np.int64]] = []
     rest = members
     while len(rest) >= 2 * min_clusters:
@@ -401,15 +425,14 @@ def sector_cores(
         present, counts = np.unique(codes[codes >= 0], return_counts=True)
         found = None
         for n in np.argsort(-counts, kind="stable").tolist():
-            code = int(present[n])
-            inside = (codes == code).any(axis=1)
-            core, others = rest[inside], rest[~inside]
-            if len(core) < min_clusters or 2 * len(core) >= len(rest):
+            if counts[n] < min_clusters:
+                break
+            inside = _grown_core(tables, padded, rest, (codes == int(present[n])).any(axis=1))
+            core = rest[inside]
+            if 2 * len(core) >= len(rest):
                 continue
-            if len(set(tables.countries[core].tolist())) < min_countries:
-                continue
-            if _cross_best_pair(padded, tables.sectors[others], tables.sectors[core]) < CORE_APART:
-                found = (core, others)
+            if len(set(tables.countries[core].tolist())) >= min_countries:
+                found = (core, rest[~inside])
                 break
         if found is None:
             break
