@@ -72,7 +72,10 @@ _TEXTS: dict[str, Callable[[Reason], str]] = {
     "division": lambda r: _theme(r.details, "division"),
     "industry": lambda r: (
         _("mean industry relatedness of their sectors %(value)s over %(pairs)s pairs")
-        % {"value": decimal(r.value, 2), "pairs": number_format(int(str(r.details["pairs"])))}
+        % {
+            "value": decimal(r.value, 2),
+            "pairs": number_format(int(str(r.details["pairs"])), force_grouping=True),
+        }
     ),
     "countries": lambda r: (
         _("spans %(count)d countries: %(countries)s")
