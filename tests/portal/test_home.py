@@ -92,3 +92,24 @@ def test_the_admin_refuses_a_value_the_importer_would_refuse(admin_client) -> No
     cluster.refresh_from_db()
     assert cluster.website == ""
     assert not AuditEntry.objects.filter(action="update").exists()
+
+
+def test_counts_and_country_names_are_written_as_the_language_writes_them(
+    client, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.registry import queries
+
+    upsert_cluster({"id": "1", "name": "A", "country": "CZ"}, source="s", actor=ACTOR)
+    real = queries.overview
+
+    def large() -> dict:  # type: ignore[type-arg]
+        found = real()
+        found["total_members"] = 6128
+        found["by_country"] = [{**row, "members": 6128} for row in found["by_country"]]
+        return found
+
+    monkeypatch.setattr(queries, "overview", large)
+    german = client.get("/de/").content.decode()
+    assert "Tschechien" in german and "Czechia" not in german
+    assert "6.128" in german and "6128" not in german
+    assert "6,128" in client.get("/en/").content.decode()
