@@ -10,6 +10,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The US Cluster Mapping's kinds of industry, as statistics files name them: shown in the
+# page's language; any other group is shown as the file wrote it.
+KNOWN_GROUPS = {"traded": _("traded"), "local": _("local")}
+
+
+def group_label(group: str) -> str:
+    return str(KNOWN_GROUPS.get(group.strip().lower(), group))
+
 
 class MappingResult(models.Model):
     """A named set of mapping figures, as loaded from one file."""
@@ -61,6 +69,10 @@ class MappingCategory(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.label}".strip()
 
+    @property
+    def group_label(self) -> str:
+        return group_label(self.group)
+
 
 class MappingCell(models.Model):
     """One region x category (x year) of a result set: employment, LQ and the method's flags.
@@ -104,3 +116,7 @@ class MappingCell(models.Model):
     def __str__(self) -> str:
         year = f" {self.year}" if self.year is not None else ""
         return f"{self.region} {self.category}{year}"
+
+    @property
+    def group_label(self) -> str:
+        return group_label(self.group)

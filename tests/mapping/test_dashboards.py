@@ -204,3 +204,11 @@ def test_the_dashboards_are_translated(client, stars) -> None:  # type: ignore[n
     html = page(client, f"/de/mapping/{stars.slug}/regions/CZ08/")
     assert "Standortquotient" in html
     assert "Regionale Clusterkartierung" in page(client, "/de/mapping/")
+
+
+def test_the_kinds_of_industry_are_named_in_the_pages_language(client, stars) -> None:  # type: ignore[no-untyped-def]
+    english = text(page(client, f"/en/mapping/{stars.slug}/categories/C29/"))
+    assert "Group: traded" in english
+    czech = text(page(client, f"/cs/mapping/{stars.slug}/categories/C29/"))
+    assert "obchodovatelná odvětví" in czech and "traded" not in czech
+    assert "überregional handelbare Branchen" in page(client, f"/de/mapping/{stars.slug}/")
