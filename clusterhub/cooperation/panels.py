@@ -70,7 +70,9 @@ def related_industries(
         return None
     matrix, top = found
     codes = [category.code, *(pair.category_b for pair in top)]
-    known = {c.code: c.label for c in MappingCategory.objects.filter(result=result, code__in=codes)}
+    known = {
+        c.code: c.label_shown for c in MappingCategory.objects.filter(result=result, code__in=codes)
+    }
     related = [
         Related(
             code=pair.category_b,

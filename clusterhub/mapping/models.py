@@ -8,7 +8,10 @@ ever written in bulk by `clusterhub.mapping.services.load_result`.
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from clusterhub.registry.nace_labels import nace_title
 
 # The US Cluster Mapping's kinds of industry, as statistics files name them: shown in the
 # page's language; any other group is shown as the file wrote it.
@@ -17,6 +20,20 @@ KNOWN_GROUPS = {"traded": _("traded"), "local": _("local")}
 
 def group_label(group: str) -> str:
     return str(KNOWN_GROUPS.get(group.strip().lower(), group))
+
+
+def shown_label(code: str, label: str) -> str:
+    """A category's label as a page shows it: for a NACE code whose file gave Eurostat's
+    English title (or no label), the title in the page's language; else the file's label."""
+    english = nace_title_in_english(code)
+    if english and label.strip() in ("", english):
+        return nace_title(code)
+    return label
+
+
+def nace_title_in_english(code: str) -> str:
+    with translation.override("en"):
+        return nace_title(code)
 
 
 class MappingResult(models.Model):
@@ -72,6 +89,10 @@ class MappingCategory(models.Model):
     @property
     def group_label(self) -> str:
         return group_label(self.group)
+
+    @property
+    def label_shown(self) -> str:
+        return shown_label(self.code, self.label)
 
 
 class MappingCell(models.Model):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from clusterhub.mapping.models import MappingCategory, MappingCell, MappingResult
+from clusterhub.mapping.models import MappingCategory, MappingCell, MappingResult, shown_label
 from clusterhub.registry.models import Cluster, ClusterTag, Region
 
 # The order in which result sets are asked for a profile's badge: star ratings first.
@@ -77,7 +77,9 @@ def region_names(codes: Iterable[str] | None = None) -> dict[str, str]:
 
 
 def category_labels(result: MappingResult) -> dict[str, str]:
-    return dict(result.categories.exclude(label="").values_list("code", "label"))
+    """The labels of the result's categories as pages show them (`shown_label`)."""
+    pairs = result.categories.values_list("code", "label")
+    return {code: shown for code, label in pairs if (shown := shown_label(code, label))}
 
 
 def find_region(result: MappingResult, code: str) -> str | None:
@@ -117,7 +119,7 @@ def category_rows(
     """The regions of a category, ranked by `sort` (a key of SORTS; LQ by default)."""
     cells = MappingCell.objects.filter(result=result, category=category.code, year=year)
     names = region_names()
-    rows = [Row(cell, names.get(cell.region, ""), category.label) for cell in cells]
+    rows = [Row(cell, names.get(cell.region, ""), category.label_shown) for cell in cells]
     rows.sort(key=SORTS.get(sort, SORTS["lq"]))
     return rows
 

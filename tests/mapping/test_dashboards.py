@@ -110,7 +110,10 @@ def test_the_region_dashboard_ranks_the_categories_by_lq_with_stars_and_the_char
 def test_the_region_dashboard_shows_flags_for_a_cmp_result(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = load_result(write_cmp(tmp_path / "cmp.csv"), name="cmp", actor=ACTOR).result
     table = text(page(client, f"/en/mapping/{result.slug}/regions/PL22/"))
-    assert "C24 traded 25,000 2.90 qualifying significant strong" in table
+    # No label in the file: the NACE title names the division.
+    assert (
+        "C24 Manufacture of basic metals traded 25,000 2.90 qualifying significant strong" in table
+    )
     assert "strong (top 10 percent)" not in table
 
 
@@ -212,3 +215,19 @@ def test_the_kinds_of_industry_are_named_in_the_pages_language(client, stars) ->
     czech = text(page(client, f"/cs/mapping/{stars.slug}/categories/C29/"))
     assert "obchodovatelná odvětví" in czech and "traded" not in czech
     assert "überregional handelbare Branchen" in page(client, f"/de/mapping/{stars.slug}/")
+
+
+def test_a_nace_category_labelled_with_eurostats_title_is_named_in_the_pages_language(
+    client, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    english = "Manufacture of motor vehicles, trailers and semi-trailers"
+    result = load_result(
+        write_stars(tmp_path / "s.csv", label=english), name="Titled", actor=ACTOR
+    ).result
+    assert english in text(page(client, f"/en/mapping/{result.slug}/categories/C29/"))
+    german = text(page(client, f"/de/mapping/{result.slug}/categories/C29/"))
+    assert english not in german and "C29" in german
+    own = load_result(
+        write_stars(tmp_path / "o.csv", label="Motor vehicles"), name="Own", actor=ACTOR
+    ).result
+    assert "Motor vehicles" in text(page(client, f"/de/mapping/{own.slug}/categories/C29/"))
