@@ -8,10 +8,9 @@ ever written in bulk by `clusterhub.mapping.services.load_result`.
 from __future__ import annotations
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from clusterhub.registry.nace_labels import nace_title
+from clusterhub.registry.nace_labels import english_title, nace_title
 
 # The US Cluster Mapping's kinds of industry, as statistics files name them: shown in the
 # page's language; any other group is shown as the file wrote it.
@@ -25,15 +24,10 @@ def group_label(group: str) -> str:
 def shown_label(code: str, label: str) -> str:
     """A category's label as a page shows it: for a NACE code whose file gave Eurostat's
     English title (or no label), the title in the page's language; else the file's label."""
-    english = nace_title_in_english(code)
+    english = english_title(code)
     if english and label.strip() in ("", english):
         return nace_title(code)
     return label
-
-
-def nace_title_in_english(code: str) -> str:
-    with translation.override("en"):
-        return nace_title(code)
 
 
 class MappingResult(models.Model):

@@ -135,14 +135,18 @@ NACE_TITLES: tuple[str, ...] = (
 )
 
 
-def nace_title(code: str) -> str:
-    """The title of a NACE section (C) or of the division of a code (C29, C29.1) in the
-    active language; "" for an unknown code."""
+def english_title(code: str) -> str:
+    """Eurostat's English title of a NACE section (C) or of the division of a code (C29,
+    C29.1); "" for an unknown code or a letter that is not the division's section."""
     code = code.strip().upper()
     if len(code) == 1:
-        english = nace.SECTIONS.get(code, ("",))[0]
-    elif nace.section_of_division(code[1:3]) == code[:1]:
-        english = nace.DIVISIONS[code[1:3]]
-    else:  # no such division, or not in that section (Z99, A29)
-        english = ""
+        return nace.SECTIONS.get(code, ("",))[0]
+    if nace.section_of_division(code[1:3]) == code[:1]:
+        return nace.DIVISIONS[code[1:3]]
+    return ""  # no such division, or not in that section (Z99, A29)
+
+
+def nace_title(code: str) -> str:
+    """`english_title` in the active language."""
+    english = english_title(code)
     return gettext(english) if english else ""
