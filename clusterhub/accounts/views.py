@@ -19,13 +19,14 @@ from clusterhub.accounts.services import (
     create_invitation,
     open_invitation,
 )
+from clusterhub.accounts.sign_in import sign_in_page
 
 
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Action.INVITE):
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+            return sign_in_page(request)
         raise PermissionDenied
     form = InvitationForm(request.POST or None)
     link = ""

@@ -15,11 +15,11 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.accounts.policy import Action, can, coordinated_countries, is_admin
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
 from clusterhub.policy import services
@@ -100,12 +100,6 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "policy/detail.html", context)
 
 
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    return None
-
-
 def _target(values: dict[str, Any]) -> str:
     """What the policy is asked about for the values of a form: the country, "" for EU."""
     return "" if values.get("level") == "eu" else values.get("country") or ""
@@ -113,7 +107,7 @@ def _target(values: dict[str, Any]) -> str:
 
 @require_http_methods(["GET", "POST"])
 def new_initiative(request: HttpRequest) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     if not _may_add(request.user):
         raise PermissionDenied
@@ -131,7 +125,7 @@ def new_initiative(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_initiative(request: HttpRequest, code: str) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     initiative = get_object_or_404(Initiative, code=code)
     if not can(request.user, Action.EDIT_INITIATIVE, initiative):
@@ -164,7 +158,7 @@ def _save(
 
 @require_http_methods(["GET", "POST"])
 def delete_initiative(request: HttpRequest, code: str) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     initiative = get_object_or_404(Initiative, code=code)
     if not can(request.user, Action.EDIT_INITIATIVE, initiative):

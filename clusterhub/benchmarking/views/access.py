@@ -7,9 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.http import HttpRequest
 
 from clusterhub.accounts.policy import Action, can, coordinated_countries, is_admin
 from clusterhub.audit.services import Actor
@@ -23,12 +21,6 @@ def actor(request: HttpRequest) -> Actor:
 def site() -> str:
     """The address the links in e-mails start with: SITE_URL, never the request's Host."""
     return settings.SITE_URL
-
-
-def sign_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    return None
 
 
 def manages_any(user: Any) -> bool:

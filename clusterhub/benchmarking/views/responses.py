@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.policy import Action, can
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.benchmarking import services
 from clusterhub.benchmarking.display import shown_answers
 from clusterhub.benchmarking.forms import AnswerForm, current_language, label_of
 from clusterhub.benchmarking.models import Invitation, Response, Survey
-from clusterhub.benchmarking.views.access import actor, sign_in
+from clusterhub.benchmarking.views.access import actor
 from clusterhub.registry.models import Cluster
 
 
@@ -29,7 +30,7 @@ def _load(pk: int, cluster_pk: int) -> tuple[Survey, Cluster, Invitation | None,
 
 @require_http_methods(["GET", "POST"])
 def survey_response(request: HttpRequest, pk: int, cluster_pk: int) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     survey, cluster, invitation, response = _load(pk, cluster_pk)
     user = request.user
@@ -97,7 +98,7 @@ def survey_response(request: HttpRequest, pk: int, cluster_pk: int) -> HttpRespo
 
 @require_POST
 def survey_reopen(request: HttpRequest, pk: int, cluster_pk: int) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     survey, cluster, _invitation, response = _load(pk, cluster_pk)
     if not can(request.user, Action.MANAGE_SURVEYS, cluster):
@@ -113,7 +114,7 @@ def survey_reopen(request: HttpRequest, pk: int, cluster_pk: int) -> HttpRespons
 def survey_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The link in an invitation: to the response, once signed in as one who may see it."""
     invitation = get_object_or_404(Invitation.objects.select_related("cluster"), token=token)
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = invitation.cluster
     user = request.user

@@ -17,6 +17,7 @@ from clusterhub.accounts.policy import (
     is_admin,
     managed_clusters,
 )
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.benchmarking import services
 from clusterhub.benchmarking.forms import SurveyForm
 from clusterhub.benchmarking.models import Invitation, Questionnaire, Response, Survey
@@ -26,7 +27,6 @@ from clusterhub.benchmarking.views.access import (
     manageable_surveys,
     manages_any,
     require_survey_countries,
-    sign_in,
     site,
 )
 from clusterhub.registry.models import Cluster
@@ -59,7 +59,7 @@ def _answerable(user: object) -> list[dict[str, object]]:
 
 @require_http_methods(["GET"])
 def survey_list(request: HttpRequest) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     user = request.user
     rounds = []
@@ -78,7 +78,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def survey_new(request: HttpRequest) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     user = request.user
     if not manages_any(user):
@@ -115,7 +115,7 @@ def _survey(pk: int) -> Survey:
 
 @require_http_methods(["GET"])
 def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     survey = _survey(pk)
     countries = require_survey_countries(request.user, survey)
@@ -136,7 +136,7 @@ def _country_names(countries: frozenset[str] | None, survey: Survey) -> str:
 
 @require_http_methods(["GET", "POST"])
 def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     survey = _survey(pk)
     countries = require_survey_countries(request.user, survey)
@@ -169,7 +169,7 @@ def survey_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def survey_remind(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := sign_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     survey = _survey(pk)
     countries = require_survey_countries(request.user, survey)

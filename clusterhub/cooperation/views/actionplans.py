@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from clusterhub.accounts.policy import Action as Do
 from clusterhub.accounts.policy import can, has_role
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.cooperation.actionplans import exports, queries, services
 from clusterhub.cooperation.actionplans.charts import timeline
 from clusterhub.cooperation.actionplans.exports import progress
@@ -39,7 +40,7 @@ from clusterhub.cooperation.forms.actionplans import (
     owner_key,
 )
 from clusterhub.cooperation.models import Action, ActionPlan, Indicator, ProgressNote
-from clusterhub.cooperation.views.access import actor, login_first
+from clusterhub.cooperation.views.access import actor
 
 PAGE_SIZE = 25
 T = TypeVar("T")

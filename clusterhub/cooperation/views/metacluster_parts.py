@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.policy import Action, NotPermitted, can
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.cooperation.forms.metaclusters import (
     GoalForm,
     LeaveForm,
@@ -43,7 +44,7 @@ from clusterhub.cooperation.models import (
     StrategicPlan,
     WorkingGroupMember,
 )
-from clusterhub.cooperation.views.access import actor, login_first
+from clusterhub.cooperation.views.access import actor
 
 FORM = "cooperation/metaclusters/form.html"
 

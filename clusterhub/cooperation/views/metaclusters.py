@@ -22,6 +22,7 @@ from clusterhub.accounts.policy import (
     coordinated_countries,
     is_admin,
 )
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.cooperation.candidates import find_candidates
 from clusterhub.cooperation.forms.metaclusters import CandidateForm, NewMetaClusterForm, report
 from clusterhub.cooperation.metaclusters import group, services
@@ -33,7 +34,7 @@ from clusterhub.cooperation.metaclusters.figures import (
     progress,
 )
 from clusterhub.cooperation.models import ActionPlan, Goal, MetaCluster, StrategicPlan
-from clusterhub.cooperation.views.access import actor, login_first
+from clusterhub.cooperation.views.access import actor
 from clusterhub.registry import geo, vocabulary_labels
 from clusterhub.registry.models import Cluster, Region
 from clusterhub.registry.services.taxonomy import nace_name

@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.policy import Action, NotPermitted, can
+from clusterhub.accounts.sign_in import login_first
 from clusterhub.audit.models import AuditEntry
 from clusterhub.audit.services import Actor
 from clusterhub.registry import services
@@ -35,15 +35,9 @@ def _actor(request: HttpRequest) -> Actor:
     return Actor.person(request.user, context="portal")
 
 
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    return None
-
-
 @require_http_methods(["GET", "POST"])
 def edit_cluster(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.EDIT, cluster))
@@ -65,7 +59,7 @@ def edit_cluster(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def new_cluster(request: HttpRequest) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     form = NewClusterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +79,7 @@ def new_cluster(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def delete_cluster(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.DELETE, cluster))
@@ -101,7 +95,7 @@ def delete_cluster(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_member(request: HttpRequest, pk: int, member_pk: int | None = None) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.EDIT_MEMBERS, cluster))
@@ -125,7 +119,7 @@ def edit_member(request: HttpRequest, pk: int, member_pk: int | None = None) -> 
 
 @require_POST
 def delete_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.EDIT_MEMBERS, cluster))
@@ -145,7 +139,7 @@ def _diff(entry: AuditEntry) -> list[dict[str, Any]]:
 
 
 def history(request: HttpRequest, pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.VIEW_HISTORY, cluster))
@@ -167,7 +161,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def restore(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
-    if (login := _signed_in(request)) is not None:
+    if (login := login_first(request)) is not None:
         return login
     cluster = get_object_or_404(Cluster, pk=pk)
     _allow(request, can(request.user, Action.RESTORE, cluster))

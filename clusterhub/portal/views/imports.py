@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clusterhub.accounts.policy import coordinated_countries, is_admin
+from clusterhub.accounts.sign_in import sign_in_page
 from clusterhub.ingest import limits, uploads
 from clusterhub.ingest.models import PendingImport
 from clusterhub.ingest.readers import READERS
@@ -72,10 +72,6 @@ def _allowed(request: HttpRequest) -> frozenset[str] | None:
     return countries
 
 
-def _sign_in(request: HttpRequest) -> HttpResponse:
-    return redirect(f"{reverse('accounts:login')}?next={request.path}")
-
-
 def _tokens(request: HttpRequest) -> list[str]:
     return list(request.session.get(SESSION_KEY, []))
 
@@ -101,7 +97,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     # The size limit has to be installed before anything reads the body, CSRF check
     # included, so the check runs in `_upload` (Django's documented pattern).
     if not request.user.is_authenticated:
-        return _sign_in(request)
+        return sign_in_page(request)
     _allowed(request)
     limit = UploadLimit(request)
     request.upload_handlers = [limit, *request.upload_handlers]
@@ -129,7 +125,7 @@ def _upload(request: HttpRequest, limit: UploadLimit) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
-        return _sign_in(request)
+        return sign_in_page(request)
     _allowed(request)
     pending = _pending(request, token)
     if pending is None:
@@ -164,7 +160,7 @@ def review(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
-        return _sign_in(request)
+        return sign_in_page(request)
     _allowed(request)
     pending = _pending(request, token)
     if pending is not None:
