@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -24,8 +23,8 @@ from clusterhub.analytics.partners.communities import find_candidates as search
 from clusterhub.cooperation.models import MetaClusterMembership
 from clusterhub.cooperation.sectors import sector_name
 from clusterhub.cooperation.suggestions import inputs
-from clusterhub.cooperation.suggestions.reasons import decimal
 from clusterhub.lib.latest import Latest
+from clusterhub.registry.figures import figure
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.vocabulary_labels import country_label
 
@@ -73,8 +72,8 @@ _TEXTS: dict[str, Callable[[Reason], str]] = {
     "industry": lambda r: (
         _("mean industry relatedness of their sectors %(value)s over %(pairs)s pairs")
         % {
-            "value": decimal(r.value, 2),
-            "pairs": number_format(int(str(r.details["pairs"])), force_grouping=True),
+            "value": figure(r.value, 2),
+            "pairs": figure(int(str(r.details["pairs"]))),
         }
     ),
     "countries": lambda r: (

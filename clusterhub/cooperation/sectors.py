@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from clusterhub.analytics.sectors import DIVISION, Reason, SectorRank, rank_sectors
 from clusterhub.cooperation.suggestions import inputs
 from clusterhub.lib.latest import Latest
-from clusterhub.lib.numbers import half_up
+from clusterhub.registry.figures import figure
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.nace_labels import nace_title
 from clusterhub.registry.vocabulary_labels import country_label, label
@@ -136,7 +135,7 @@ def _formatted(details: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             continue
         digits = 0 if isinstance(value, int) else 2
-        found[key] = number_format(half_up(value, digits), digits, force_grouping=True)
+        found[key] = figure(value, digits)
     return found
 
 

@@ -1,9 +1,5 @@
-"""Numbers rounded for display.
-
-Django's `number_format` cuts a float's digits off (9.8063 with 2 digits shows 9.80) instead of
-rounding; giving it a Decimal rounded here first shows 9.81, and the same figure rounds the
-same way on every page, chart and report.
-"""
+"""Rounding for display, half up as the number is written (`clusterhub.registry.figures`
+formats the result in the active language)."""
 
 from __future__ import annotations
 

@@ -50,3 +50,14 @@ def test_a_nace_division_is_named_in_the_active_language() -> None:
         german = sector_name("division", "C29")
     assert english == "C29 Manufacture of motor vehicles, trailers and semi-trailers"
     assert german.startswith("C29 ") and german != english
+
+
+def test_the_studys_figures_are_rounded_not_cut_off() -> None:
+    from clusterhub.benchmarking.study.formatting import percent, value
+
+    with translation.override("en"):
+        assert percent(2, 3) == "67 %"  # Django's number_format alone wrote 66 %
+        assert value(0.12345, "share") == "12.3 %"
+        assert value(0.12355, "share") == "12.4 %"
+        assert value(1234.5, "eur") == "1,235 EUR"
+        assert value(2.96, "years") == "3.0"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from clusterhub.analytics.benchmark import Distribution
+from clusterhub.registry.figures import figure
 
 # Survey-based figures of fewer organisations than this are not shown: they would reveal
 # what single organisations answered.
@@ -18,12 +18,12 @@ def value(number: float | None, unit: str) -> str:
     if number is None:
         return EMPTY
     if unit == "share":
-        return f"{number_format(100 * number, 1)} %"
+        return f"{figure(100 * number, 1, grouping=False)} %"
     if unit == "eur":
-        return f"{number_format(round(number), 0, force_grouping=True)} EUR"
+        return f"{figure(number)} EUR"
     if unit in ("count", "years") and float(number).is_integer():
-        return number_format(int(number), 0, force_grouping=True)
-    return number_format(number, 1, force_grouping=True)
+        return figure(number)
+    return figure(number, 1)
 
 
 def spread(stats: Distribution, unit: str, survey: bool) -> list[str]:
@@ -41,4 +41,4 @@ def spread(stats: Distribution, unit: str, survey: bool) -> list[str]:
 
 
 def percent(part: int, whole: int) -> str:
-    return EMPTY if not whole else f"{number_format(100 * part / whole, 0)} %"
+    return EMPTY if not whole else f"{figure(100 * part / whole, grouping=False)} %"

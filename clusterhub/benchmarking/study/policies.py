@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from clusterhub.benchmarking.study import charts
 from clusterhub.benchmarking.study.data import StudyData
 from clusterhub.benchmarking.study.formatting import EMPTY
 from clusterhub.benchmarking.study.model import Exhibit, Section
+from clusterhub.registry.figures import figure
 
 LISTED = 60
 
@@ -42,9 +42,7 @@ def policies_section(data: StudyData) -> tuple[Section, Exhibit | None]:
                 str(i.get_level_display()),
                 str(i.get_instrument_display()) if i.instrument else EMPTY,
                 i.period() or EMPTY,
-                f"{number_format(i.budget, 0, force_grouping=True)} {i.currency}"
-                if i.budget is not None
-                else EMPTY,
+                f"{figure(i.budget)} {i.currency}" if i.budget is not None else EMPTY,
             ]
             for i in initiatives[:LISTED]
         ],

@@ -5,7 +5,6 @@ reasons and a chart of the scores stacked by criterion."""
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from clusterhub.analytics.sectors import CRITERIA, DEFAULT_WEIGHTS
@@ -20,7 +19,7 @@ from clusterhub.cooperation.sectors import (
     ranked_sectors,
     sector_name,
 )
-from clusterhub.lib.numbers import half_up
+from clusterhub.registry.figures import figure
 
 LISTED = 15  # sectors in the table
 CHARTED = 10  # sectors in the chart
@@ -28,7 +27,7 @@ REASONS = 3  # the strongest reasons of each sector in the table
 
 
 def _number(value: float, digits: int = 2) -> str:
-    return number_format(half_up(value, digits), digits, force_grouping=True)
+    return figure(value, digits)
 
 
 def sectors_section(data: StudyData) -> tuple[Section, Exhibit | None]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from clusterhub.analytics.partners import Reason
 from clusterhub.lib.numbers import half_up
+from clusterhub.registry.figures import figure
 from clusterhub.registry.vocabulary_labels import country_label, label
 from clusterhub.standard import vocabularies as vocab
 
@@ -31,21 +31,16 @@ def _industry(d: dict[str, object]) -> str:
         return _("%(a)s ↔ %(b)s relatedness %(value)s, top %(top)s %%") % {
             "a": a,
             "b": b,
-            "value": decimal(float(str(d["relatedness"])), 2),
+            "value": figure(float(str(d["relatedness"])), 2),
             "top": _percent(float(str(d["top_percent"]))),
         }
     return _LEVELS[kind](a, b)
 
 
-def decimal(value: float, digits: int) -> str:
-    """`value` with `digits` decimals as the active language writes it (0.71, 0,71)."""
-    return number_format(half_up(value, digits), digits)
-
-
 def _percent(value: float) -> str:
     """A top share: 0.1 at least, one decimal below 10 % unless it is whole (5, 2.5, 16)."""
     shown = half_up(max(value, 0.1), 1 if value < 10 else 0)
-    return number_format(shown, 0 if shown == shown.to_integral_value() else 1)
+    return figure(shown, 0 if shown == shown.to_integral_value() else 1)
 
 
 def _strength(d: dict[str, object]) -> str:
