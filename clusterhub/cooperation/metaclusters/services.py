@@ -88,16 +88,16 @@ def _clusters(problems: Problems, ids: Iterable[Any]) -> list[Cluster]:
     if len(wanted) > MAX_MEMBERS:
         problems.add("clusters", _("At most %(limit)d member clusters.") % {"limit": MAX_MEMBERS})
         return []
-    numbers = [n for n in map(_registry_id, wanted) if n is not None]
-    known = Cluster.objects.in_bulk(numbers)
-    found: list[Cluster] = []
-    for value in wanted:
-        cluster = value if isinstance(value, Cluster) else known.get(_registry_id(value) or -1)
+    numbers = {value: _registry_id(value) for value in wanted}
+    known = Cluster.objects.in_bulk([n for n in numbers.values() if n is not None])
+    found: dict[Cluster, None] = {}  # in the order given, each once
+    for value, number in numbers.items():
+        cluster = value if isinstance(value, Cluster) else known.get(number or 0)
         if cluster is None:
             _not_found(problems, "clusters", value)
-        elif cluster not in found:
-            found.append(cluster)
-    return found
+        else:
+            found[cluster] = None
+    return list(found)
 
 
 def _unique_slug(name: str) -> str:
