@@ -218,22 +218,18 @@ def _csv(countries: list[str] | None) -> StreamingHttpResponse:
     language = translation.get_language()
 
     def lines() -> Iterator[str]:
-        with translation.override(language):  # the rows are written after the view returned
-            yield from _rows()
-
-    def _rows() -> Iterator[str]:
         out = io.StringIO()
         write = csv_row_writer(out)
         write(list(CSV_COLUMNS))
-        for number, (cluster_id, name, country, found) in enumerate(
-            suggestions_for_all(TABLE_TOP, countries=countries, explain=True, explained=1), start=1
-        ):
-            for rank, s in enumerate((s for s in found if s.score > 0), start=1):
-                cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
-                reason = text_cell(_main_reason(s.reasons))
-                write([*map(text_cell, cells), f"{s.score:.4f}", reason])
-            if number % CSV_FLUSH == 0:
-                yield _drain(out)
+        ranked = suggestions_for_all(TABLE_TOP, countries=countries, explain=True, explained=1)
+        with translation.override(language):  # the rows are written after the view returned
+            for number, (cluster_id, name, country, found) in enumerate(ranked, start=1):
+                for rank, s in enumerate((s for s in found if s.score > 0), start=1):
+                    cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
+                    reason = text_cell(_main_reason(s.reasons))
+                    write([*map(text_cell, cells), f"{s.score:.4f}", reason])
+                if number % CSV_FLUSH == 0:
+                    yield _drain(out)
         yield _drain(out)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
