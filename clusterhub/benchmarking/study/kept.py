@@ -15,12 +15,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from django.db.models import Max
 from django.utils.translation import get_language
 
-from clusterhub.audit.models import AuditEntry
 from clusterhub.benchmarking.study.data import Scope
-from clusterhub.registry.models import Cluster
+from clusterhub.registry.search.freshness import registry_generation
 
 T = TypeVar("T")
 KEPT = 12  # studies and PDFs together (a PDF is about 0.6 MB on the demo)
@@ -31,8 +29,7 @@ _kept: OrderedDict[Hashable, Any] = OrderedDict()
 
 def state() -> tuple[Any, ...]:
     """The depository's state: the newest history entry and the highest organisation id."""
-    newest = AuditEntry.objects.order_by("-id").values_list("id", "timestamp").first()
-    return (newest, Cluster.objects.aggregate(highest=Max("id"))["highest"])
+    return registry_generation(None)
 
 
 def kept(kind: str, scope: Scope, build: Callable[[], T]) -> T:

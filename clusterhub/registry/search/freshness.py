@@ -25,15 +25,18 @@ from clusterhub.registry.search.index import SearchIndex, build
 INDEXED_MODELS = ("cluster", "member", "cooperation")
 
 
-def registry_generation(models: tuple[str, ...] = INDEXED_MODELS) -> tuple[Any, ...]:
-    """The latest history entry of a record of `models` (id and time: ids of rolled-back
-    entries come back) and the highest organisation id. In SQL rather than the ORM, and only
-    index lookups (no COUNT, which scans the table on PostgreSQL): it runs on every search.
-    One MAX per model, each answered from the (model, id) index."""
+def registry_generation(models: tuple[str, ...] | None = INDEXED_MODELS) -> tuple[Any, ...]:
+    """The latest history entry of a record of `models` (of any record when None; id and
+    time: ids of rolled-back entries come back) and the highest organisation id. In SQL rather
+    than the ORM, and only index lookups (no COUNT, which scans the table on PostgreSQL): it
+    runs on every search. One MAX per model, each answered from the (model, id) index."""
     audit, clusters = AuditEntry._meta.db_table, Cluster._meta.db_table
-    latest = " UNION ALL ".join(
-        f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in models
-    )
+    if models is None:
+        latest, models = f"SELECT MAX(id) AS id FROM {audit}", ()
+    else:
+        latest = " UNION ALL ".join(
+            f"SELECT MAX(id) AS id FROM {audit} WHERE model = %s" for _model in models
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT entry.id, entry.timestamp, (SELECT MAX(id) FROM {clusters})"
