@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from clusterhub.cooperation.views import actionplans as plans
 from clusterhub.cooperation.views import hub, sectors, suggestions
+from clusterhub.cooperation.views import metacluster_history as meta_history
 from clusterhub.cooperation.views import metacluster_parts as meta_parts
 from clusterhub.cooperation.views import metaclusters as metas
 
@@ -86,6 +87,7 @@ urlpatterns += [
     path(_META + "members.geojson", metas.metacluster_map_data, name="metacluster_map_data"),
     path(_META + "regions.geojson", metas.metacluster_region_data, name="metacluster_region_data"),
     path(_META + "edit/", meta_parts.metacluster_edit, name="metacluster_edit"),
+    path(_META + "history/", meta_history.metacluster_history, name="metacluster_history"),
     path(_META + "members/", meta_parts.metacluster_members, name="metacluster_members"),
     path(_META + "members/<int:pk>/leave/", meta_parts.metacluster_leave, name="metacluster_leave"),
     path(_META + "working-group/new/", meta_parts.person_edit, name="person_new"),
