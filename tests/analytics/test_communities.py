@@ -4,10 +4,9 @@ inside one country is not, the resolution sets the granularity, bad settings are
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
-from clusterhub.analytics.partners import DEFAULT_WEIGHTS, Scorer, build_tables
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS, Scorer
 from clusterhub.analytics.partners.communities import (
     COOPERATION_BONUS,
     BadSetting,
@@ -17,6 +16,7 @@ from clusterhub.analytics.partners.communities import (
     similarity,
     similarity_graph,
 )
+from tests.analytics.planted_groups import tables_of
 
 # Planted groups: (ecosystem, sectors, countries); 8 clusters each, two per country at most.
 PLANTED = {
@@ -70,30 +70,6 @@ def planted_rows(noise: int = 40, seed: int = 7) -> list[dict[str, object]]:
             [str(rng.choice(NOISE_ECOSYSTEMS))],
         )
     return rows
-
-
-def tables_of(rows: list[dict[str, object]], links: list[tuple[int, int]] = ()):  # type: ignore[no-untyped-def, assignment]
-    clusters = pd.DataFrame(
-        {
-            "id": [r["id"] for r in rows],
-            "name": [r["name"] for r in rows],
-            "country": [r["country"] for r in rows],
-            "nuts": "",
-            "lifecycle": "",
-            "members_total": [r["members_total"] for r in rows],
-        }
-    )
-    tags = pd.DataFrame(
-        [
-            (r["id"], field, code)
-            for r in rows
-            for field in ("sectors", "ecosystems", "services", "needs")
-            for code in r[field]  # type: ignore[attr-defined]
-        ],
-        columns=["cluster_id", "field", "code"],
-    )
-    cooperations = pd.DataFrame(links, columns=["cluster_id", "partner_id"])
-    return build_tables(clusters, tags, cooperations)
 
 
 def ids_of(rows: list[dict[str, object]], group: str) -> set[int]:
@@ -167,7 +143,8 @@ def test_a_community_mixing_two_industries_is_split_into_coherent_candidates() -
         assert groups == {candidate.sector}, candidate.name
 
 
-def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_division() -> None:
+def hotels_and_travel_agencies() -> list[dict[str, object]]:
+    """The planted tourism group as eight hotels, and eight travel agencies beside them."""
     rows = planted_rows(noise=20)
     for row in rows[:GROUP_SIZE]:
         row["sectors"] = ["I55.1", "I55.2"]  # hotels
@@ -176,19 +153,33 @@ def test_a_higher_resolution_tells_apart_two_groups_of_one_ecosystem_by_their_di
          "sectors": ["N79.1", "N79.9"], "group": "travel"}
         for k in range(GROUP_SIZE)
     ]  # fmt: skip
-    tables = tables_of(rows + travel)
-    together = [c for c in find_candidates(tables, max_clusters=None) if c.sector == "tourism"]
-    assert [len(c.clusters) for c in together] == [2 * GROUP_SIZE]
-    assert together[0].name == "Tourism meta-cluster (AT, CZ, HU, SK)"
-    apart = [c for c in find_candidates(tables, resolution=3.0) if c.sector == "tourism"]
+    return rows + travel
+
+
+def test_two_groups_of_one_ecosystem_in_unrelated_industries_are_told_apart_by_division() -> None:
+    tables = tables_of(hotels_and_travel_agencies())
+    apart = [c for c in find_candidates(tables) if c.sector == "tourism"]
     assert sorted(c.name for c in apart) == [
         "Tourism (I55) meta-cluster (AT, CZ, HU, SK)",
         "Tourism (N79) meta-cluster (AT, CZ, HU, SK)",
     ]
     assert {len(c.clusters) for c in apart} == {GROUP_SIZE}
-    # Capped at 12 clusters, the community of 16 is split the same way.
-    capped = [c for c in find_candidates(tables, max_clusters=12) if c.sector == "tourism"]
-    assert sorted(c.name for c in capped) == sorted(c.name for c in apart)
+    # A higher resolution, or a cap of 12 clusters, splits the same way.
+    for found in (
+        find_candidates(tables, resolution=3.0),
+        find_candidates(tables, max_clusters=12),
+    ):
+        tourism = sorted(c.name for c in found if c.sector == "tourism")
+        assert tourism == sorted(c.name for c in apart)
+
+
+def test_hotels_and_travel_agencies_that_work_together_are_one_tourism_candidate() -> None:
+    rows = hotels_and_travel_agencies()
+    # Each hotel works with two travel agencies.
+    links = [(k + 1, 100 + (k + j) % GROUP_SIZE) for k in range(GROUP_SIZE) for j in (0, 1)]
+    together = [c for c in find_candidates(tables_of(rows, links)) if c.sector == "tourism"]
+    assert [len(c.clusters) for c in together] == [2 * GROUP_SIZE]
+    assert together[0].name == "Tourism meta-cluster (AT, CZ, HU, SK)"
 
 
 def test_a_higher_resolution_finds_more_and_smaller_communities(rows) -> None:  # type: ignore[no-untyped-def]

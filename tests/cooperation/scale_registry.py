@@ -17,33 +17,22 @@ from pathlib import Path
 
 import numpy as np
 
-from clusterhub.standard.vocabularies import ECOSYSTEMS, LIFECYCLE, SERVICES
+from clusterhub.standard.vocabularies import ECOSYSTEMS, LIFECYCLE
+from tests.analytics.planted_groups import (
+    COUNTRIES,
+    ECOSYSTEM_CODES,
+    GROUPS,
+    SECTORS,
+    SERVICE_CODES,
+)
 from tests.helpers import write_rows
 
-COUNTRIES = ["CZ", "SK", "PL", "HU", "AT", "DE"]
-# NACE groups of several sections (A, C, D, F, G, H, I, J, M, N, Q, R).
-SECTORS = [
-    "A01.1", "C10.1", "C11.0", "C13.9", "C20.1", "C21.2", "C22.2", "C24.1", "C25.6",
-    "C26.1", "C27.1", "C28.1", "C29.1", "C29.3", "C30.3", "D35.1", "F41.2", "F43.2",
-    "G46.9", "G47.1", "H49.4", "H52.2", "I55.1", "I56.1", "J58.2", "J62.0", "J63.1",
-    "M71.1", "M72.1", "M73.1", "N79.1", "Q86.1", "Q87.1", "R90.0",
-]  # fmt: skip
-ECOSYSTEM_CODES = sorted(ECOSYSTEMS)
-SERVICE_CODES = sorted(SERVICES)
 STAGES = sorted(LIFECYCLE)
 YOUNG, SEASONED = ("emerging", "growing"), ("mature", "renewing")
 
 # The respects a pair differs in (the parts of the score, docs/cooperation.md).
 RESPECTS = ("needs", "offers", "industry", "ecosystem", "cross_border", "lifecycle", "size")
 
-# Planted cross-border groups: ecosystem, related sectors (one NACE division or section).
-GROUPS = {
-    "tourism": ["I55.1", "I56.1", "N79.1"],
-    "digital": ["J62.0", "J63.1", "J58.2"],
-    "health": ["Q86.1", "Q87.1", "C21.2"],
-    "agri-food": ["C10.1", "C11.0", "A01.1"],
-    "aerospace-defence": ["C30.3", "C25.6", "C28.1"],
-}
 
 Row = dict[str, str]
 

@@ -16,6 +16,8 @@ import numpy.typing as npt
 from clusterhub.analytics.partners.tables import PartnerTables
 
 Block = npt.NDArray[np.float32]
+# The organisations a block is compared with: all (slice(None)) or some positions.
+Columns = slice | npt.NDArray[np.int64]
 
 YOUNG = ("emerging", "growing")
 SEASONED = ("mature", "renewing")
@@ -80,50 +82,60 @@ class BlockParts:
     def rows_per_block(self) -> int:
         return max(1, BLOCK_CELLS // max(1, len(self.t)))
 
-    def __call__(self, rows: npt.NDArray[np.int64], names: Iterable[str]) -> dict[str, Block]:
-        """The parts `names` for `rows` (positions) against every organisation."""
-        return {name: getattr(self, f"_{name}")(rows) for name in names}
+    def __call__(
+        self,
+        rows: npt.NDArray[np.int64],
+        names: Iterable[str],
+        columns: npt.NDArray[np.int64] | None = None,
+    ) -> dict[str, Block]:
+        """The parts `names` for `rows` (positions) against every organisation, or against
+        `columns` (positions) only."""
+        cols: Columns = slice(None) if columns is None else columns
+        return {name: getattr(self, f"_{name}")(rows, cols) for name in names}
 
-    def _needs(self, rows: npt.NDArray[np.int64]) -> Block:
-        needs = _shared(self.needs, rows, self.services)
+    def _needs(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        needs = _shared(self.needs, rows, [w[cols] for w in self.services])
         needs *= self.per_need[rows][:, None]
         return needs
 
-    def _offers(self, rows: npt.NDArray[np.int64]) -> Block:
-        offers = _shared(self.services, rows, self.needs)
-        offers *= self.per_need[None, :]
+    def _offers(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        offers = _shared(self.services, rows, [w[cols] for w in self.needs])
+        offers *= self.per_need[cols][None, :]
         return offers
 
-    def _ecosystem(self, rows: npt.NDArray[np.int64]) -> Block:
-        shared = _shared(self.ecosystems, rows, self.ecosystems)
-        union = self.eco_counts[rows][:, None] + self.eco_counts[None, :]
+    def _ecosystem(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        shared = _shared(self.ecosystems, rows, [w[cols] for w in self.ecosystems])
+        union = self.eco_counts[rows][:, None] + self.eco_counts[cols][None, :]
         union -= shared
         part: Block = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
         return part
 
-    def _industry(self, rows: npt.NDArray[np.int64]) -> Block:
+    def _industry(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
         # The best pair of sectors: the block's best part per code, then each candidate's.
         best = self.industry[self.t.sectors[rows]].max(axis=1)
-        industry: Block = best[:, self.sector_columns[0]]
+        industry: Block = best[:, self.sector_columns[0][cols]]
         for column in self.sector_columns[1:]:
-            np.maximum(industry, best[:, column], out=industry)
+            np.maximum(industry, best[:, column[cols]], out=industry)
         return industry
 
-    def _strength(self, rows: npt.NDArray[np.int64]) -> Block:
-        part: Block = np.broadcast_to(self.strength[None, :], (len(rows), len(self.t)))
+    def _strength(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        theirs = self.strength[cols]
+        part: Block = np.broadcast_to(theirs[None, :], (len(rows), len(theirs)))
         return part
 
-    def _cross_border(self, rows: npt.NDArray[np.int64]) -> Block:
-        cross: Block = (self.country[rows][:, None] != self.country[None, :]).astype(np.float32)
+    def _cross_border(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        cross: Block = (self.country[rows][:, None] != self.country[cols][None, :]).astype(
+            np.float32
+        )
         return cross
 
-    def _lifecycle(self, rows: npt.NDArray[np.int64]) -> Block:
-        part: Block = self.stage_table[self.stage[rows]][:, self.stage]
+    def _lifecycle(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        part: Block = self.stage_table[self.stage[rows]][:, self.stage[cols]]
         return part
 
-    def _size(self, rows: npt.NDArray[np.int64]) -> Block:
+    def _size(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
         mine = self.members[rows][:, None]
-        theirs = self.members[None, :]
+        theirs = self.members[cols][None, :]
         larger = np.maximum(mine, theirs)
         part: Block = np.divide(
             np.minimum(mine, theirs), larger, out=np.zeros_like(larger), where=larger > 0

@@ -29,10 +29,15 @@ twice the resolution when it will not split, until its parts are small enough.
 A community becomes candidates by theme: its dominant ecosystem (carried by the most
 members) or, when more members share a NACE division than any ecosystem, that division.
 The members that carry the ecosystem, or have a sector in the division most of the
-ecosystem's carriers work in, form the candidate; the rest are split off and tried again
-the same way, so a community that mixes two industries gives two candidates (or none).
-Inside a theme, members sharing one NACE code that the others are unrelated to form a
-candidate of their own (`sector_cores`).
+ecosystem's carriers work in, form the theme's part; the rest are split off and tried again
+the same way, so a community that mixes two industries gives two parts (or none). Each part
+is partitioned into tight groups (`tight_groups`: Leiden with the constant Potts model, whose
+groups have a mean similarity of at least `TIGHTNESS` = 0.7875, that of one ecosystem and one
+NACE group in one country); a tight group is a candidate of its own, named by its own main
+theme; cores of one theme in one community, and tight groups of one theme in one community,
+are joined while their mean similarity is at least `TIGHTNESS`; a tight group too small to be
+a candidate joins the core or group of its community it is that close to; the other members
+of a part are its rest, a candidate of the part's theme.
 A candidate is kept when it has `min_clusters` organisations in `min_countries` countries
 and its theme is shared by at least `coherence` of them.
 """
@@ -59,8 +64,8 @@ from clusterhub.analytics.partners.communities.graph import (
     similarity,
     similarity_graph,
 )
-from clusterhub.analytics.partners.communities.sector_cores import sector_cores
 from clusterhub.analytics.partners.communities.themes import division_of, theme_label
+from clusterhub.analytics.partners.communities.tight_groups import TIGHTNESS, tight_groups
 
 __all__ = [
     "AFFINITY_WEIGHTS",
@@ -72,6 +77,7 @@ __all__ = [
     "DEFAULT_MIN_COUNTRIES",
     "DEFAULT_NEIGHBOURS",
     "DEFAULT_RESOLUTION",
+    "TIGHTNESS",
     "BadSetting",
     "Candidate",
     "CandidateCluster",
@@ -80,8 +86,8 @@ __all__ = [
     "communities",
     "division_of",
     "find_candidates",
-    "sector_cores",
     "similarity",
     "similarity_graph",
     "theme_label",
+    "tight_groups",
 ]

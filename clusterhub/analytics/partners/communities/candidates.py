@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
+from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.communities.graph import (
     DEFAULT_MAX_CLUSTERS,
     DEFAULT_NEIGHBOURS,
@@ -19,8 +20,12 @@ from clusterhub.analytics.partners.communities.graph import (
     communities,
     similarity_graph,
 )
-from clusterhub.analytics.partners.communities.sector_cores import sector_cores
 from clusterhub.analytics.partners.communities.themes import Themes, theme_label
+from clusterhub.analytics.partners.communities.tight_groups import (
+    TIGHTNESS,
+    similarity_between,
+    tight_groups,
+)
 from clusterhub.analytics.partners.industry import mean_best_pair
 from clusterhub.analytics.partners.score import Reason
 from clusterhub.analytics.partners.tables import PartnerTables
@@ -28,6 +33,8 @@ from clusterhub.analytics.partners.tables import PartnerTables
 DEFAULT_MIN_COUNTRIES = 3
 DEFAULT_MIN_CLUSTERS = 3
 DEFAULT_COHERENCE = 0.5
+
+Positions = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -83,45 +90,125 @@ def find_candidates(
         raise BadSetting(f"the minimum number of countries must be 1 or more, not {min_countries}")
     themes = Themes(tables)
     partitioned = communities(similarity_graph(tables, k), resolution, seed, max_clusters)
+    home = np.zeros(len(tables), dtype=np.int64)
+    for c, community in enumerate(partitioned):
+        home[community] = c
+
+    def qualifies(kind: str, code: str, members: Positions) -> bool:
+        return (
+            len(members) >= min_clusters
+            and len(set(tables.countries[members].tolist())) >= min_countries
+            and themes.share(kind, code, members) >= coherence
+        )
+
+    drafts: list[_Draft] = []
+    in_cores = [np.zeros(0, dtype=np.int64)]
     cores = themes.linked_cores(tables, np.arange(len(tables)), min_clusters)
-    industry = tables.industry.padded_part()
-
-    def themed(community: npt.NDArray[np.int64]) -> list[Candidate]:
-        made = []
-        split = [
-            (kind, code, part)
-            for kind, code, members in themes.split(community, min_clusters)
-            for part in sector_cores(tables, industry, members, min_clusters, min_countries)
-        ]
-        for kind, code, members in split:
-            countries = sorted(set(tables.countries[members].tolist()))
-            if len(members) < min_clusters or len(countries) < min_countries:
-                continue
-            column = themes.ecosystems if kind == "ecosystem" else themes.sector_division
-            codes = themes.ecosystem_codes if kind == "ecosystem" else themes.divisions
-            share = float(column[members, codes.index(code)].mean())
-            if share < coherence:
-                continue
-            left_out = len(community) - len(members)
-            made.append(
-                _candidate(
-                    tables, (kind, code, share), members, countries, left_out, industry, smes or {}
-                )
-            )
-        return made
-
-    candidates = []
-    kept = [np.zeros(0, dtype=np.int64)]
     for core in themes.with_partners(tables, cores, partitioned):
-        made = themed(core)
+        made = [
+            _Draft(kind, code, members, int(np.bincount(home[members]).argmax()), core=True)
+            for kind, code, members in themes.split(core, min_clusters)
+            if qualifies(kind, code, members)
+        ]
         if made:  # a core that is no candidate (too few countries) leaves its members
-            candidates.extend(made)  # to their communities
-            kept.append(core)
-    in_cores = np.concatenate(kept)
-    for community in partitioned:
-        candidates.extend(themed(np.setdiff1d(community, in_cores)))
+            drafts.extend(made)  # to their communities
+            in_cores.append(core)
+    taken = np.concatenate(in_cores)
+    block_parts = BlockParts(tables)
+    small: list[_Draft] = []  # tight groups too small to be candidates of their own
+    for c, community in enumerate(partitioned):
+        for kind, code, members in themes.split(np.setdiff1d(community, taken), min_clusters):
+            for group in tight_groups(tables, block_parts, members, seed):
+                theme = themes.main_theme(group)
+                if qualifies(*theme, group):
+                    drafts.append(_Draft(*theme, group, c))
+                else:
+                    small.append(_Draft(kind, code, group, c, rest=True))
+    drafts = _merged(tables, block_parts, drafts)
+    rests: dict[tuple[int, str, str], list[Positions]] = {}
+    for piece in small:
+        if not _joined(tables, block_parts, drafts, piece):
+            rests.setdefault((piece.community, piece.kind, piece.code), []).append(piece.members)
+    for (c, kind, code), parts in rests.items():
+        if qualifies(kind, code, joined := np.sort(np.concatenate(parts))):
+            drafts.append(_Draft(kind, code, joined, c, rest=True))
+    industry = tables.industry.padded_part()
+    candidates = [
+        _candidate(
+            tables,
+            (d.kind, d.code, themes.share(d.kind, d.code, d.members)),
+            d.members,
+            max(0, len(partitioned[d.community]) - len(d.members)),
+            industry,
+            smes or {},
+        )
+        for d in drafts
+    ]
     candidates.sort(key=lambda c: (-len(c.clusters), c.name))
     return _told_apart(candidates, themes)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A candidate's members before its figures: its theme, its Leiden community, and
+    whether it is a core of partners, a tight group, or the rest of a theme."""
+
+    kind: str
+    code: str
+    members: Positions
+    community: int
+    core: bool = False
+    rest: bool = False
+
+
+def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]) -> list[_Draft]:
+    """Close groups of one theme in one community joined while the mean similarity between
+    two of them is at least `TIGHTNESS` (the rule of the tight groups): partners who work
+    together are seldom all linked pairwise, and two cliques of one group are one group;
+    Leiden can stop at two halves of one tight group. Cores join cores and tight groups
+    join tight groups: partners who work together stay apart from others like them. A
+    theme's rest stays apart."""
+    out = [d for d in drafts if d.rest]
+    close: dict[tuple[int, str, str, bool], list[_Draft]] = {}
+    for d in drafts:
+        if not d.rest:
+            close.setdefault((d.community, d.kind, d.code, d.core), []).append(d)
+    for same in close.values():
+        while len(same) > 1:
+            best, pair = TIGHTNESS, None
+            for i in range(len(same)):
+                for j in range(i + 1, len(same)):
+                    a, b = same[i].members, same[j].members
+                    mean = float(similarity_between(tables, block_parts, a, b).mean())
+                    if mean >= best:
+                        best, pair = mean, (i, j)
+            if pair is None:
+                break
+            i, j = pair
+            joined = np.union1d(same[i].members, same[j].members)
+            same[i] = replace(same[i], members=joined)
+            del same[j]
+        out.extend(same)
+    return out
+
+
+def _joined(
+    tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft], small: _Draft
+) -> bool:
+    """Join a tight group too small for a candidate to the draft of its community it is
+    closest to, when the mean similarity is at least `TIGHTNESS` (the rest of a group
+    whose founding partners formed a core, say); False when none is that close."""
+    best, closest = TIGHTNESS, -1
+    for n, d in enumerate(drafts):
+        if d.community == small.community and not d.rest:
+            mean = float(similarity_between(tables, block_parts, small.members, d.members).mean())
+            if mean >= best:
+                best, closest = mean, n
+    if closest < 0:
+        return False
+    d = drafts[closest]
+    drafts[closest] = replace(d, members=np.union1d(d.members, small.members))
+    return True
 
 
 def _told_apart(candidates: list[Candidate], themes: Themes) -> list[Candidate]:
@@ -159,13 +246,13 @@ def _candidate(
     tables: PartnerTables,
     theme: tuple[str, str, float],
     members: npt.NDArray[np.int64],
-    countries: list[str],
     left_out: int,
     industry: npt.NDArray[np.float64],
     smes: Mapping[int, float | None],
 ) -> Candidate:
     t = tables
     kind, code, share = theme
+    countries = sorted(set(t.countries[members].tolist()))
     inside = set(members.tolist())
     links = sum(len(t.partners[i] & inside) for i in members) // 2
     clusters = sorted(

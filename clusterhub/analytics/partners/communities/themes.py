@@ -124,6 +124,27 @@ class Themes:
             if b not in unit and home[b] == community and self.alike(a, b)
         }
 
+    def main_theme(self, members: npt.NDArray[np.int64]) -> tuple[str, str]:
+        """(kind, code) of the theme most of `members` share: the ecosystem carried by the
+        most, or a NACE division when more share it than any ecosystem."""
+        eco = self.ecosystems[members].sum(axis=0)
+        div = self.sector_division[members].sum(axis=0)
+        best_eco = int(eco.max()) if len(eco) else 0
+        best_div = int(div.max()) if len(div) else 0
+        if best_eco >= best_div and best_eco > 0:
+            return "ecosystem", self.ecosystem_codes[int(np.argmax(eco))]
+        if best_div > 0:
+            return "division", self.divisions[int(np.argmax(div))]
+        return "", ""
+
+    def share(self, kind: str, code: str, members: npt.NDArray[np.int64]) -> float:
+        """The share of `members` that have the theme (0 for no theme)."""
+        if kind == "ecosystem":
+            return float(self.ecosystems[members, self.ecosystem_codes.index(code)].mean())
+        if kind == "division":
+            return float(self.sector_division[members, self.divisions.index(code)].mean())
+        return 0.0
+
     def split(
         self, members: npt.NDArray[np.int64], min_clusters: int
     ) -> list[tuple[str, str, npt.NDArray[np.int64]]]:
