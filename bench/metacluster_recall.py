@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from clusterhub.analytics.partners.communities import find_candidates
-from tests.analytics.planted_groups import CODES, LINKS, planted_registry, verdict
+from tests.analytics.planted_groups import CODES, LINKS, planted_registry
 
 KINDS = ("whole", "all but one", "larger", "cut")
 
@@ -30,6 +30,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=8)
     parser.add_argument("--links", default=",".join(LINKS))
     parser.add_argument("--codes", default=",".join(CODES))
+    parser.add_argument(
+        "--ecosystems",
+        default="one",
+        choices=["one", "two", "none"],
+        help="a planted member's ecosystems: the group's, also another, or none",
+    )
     args = parser.parse_args()
     total: Counter[str] = Counter()
     print(f"{'links':9} {'codes':9} " + " ".join(f"{k:>11}" for k in KINDS))
@@ -38,9 +44,11 @@ def main() -> None:
             tally: Counter[str] = Counter()
             for seed in range(args.seeds):
                 size, countries = [4, 6, 8, 10][seed % 4], [3, 4, 3, 5][seed % 4]
-                planted = planted_registry(seed, links, codes, size, countries)
+                planted = planted_registry(
+                    seed, links, codes, size, countries, ecosystems=args.ecosystems
+                )
                 found = find_candidates(planted.tables)
-                tally.update(verdict(found, group) for group in planted.groups.values())
+                tally.update(planted.verdicts(found))
             total.update(tally)
             print(f"{links:9} {codes:9} " + " ".join(f"{tally[k]:>11}" for k in KINDS))
     print(f"{'all':19} " + " ".join(f"{total[k]:>11}" for k in KINDS))

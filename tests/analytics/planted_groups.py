@@ -16,6 +16,7 @@ import pandas as pd
 
 from clusterhub.analytics.partners import PartnerTables, build_tables
 from clusterhub.analytics.partners.communities import Candidate
+from clusterhub.analytics.partners.tables import codes_in
 from clusterhub.standard.vocabularies import ECOSYSTEMS, SERVICES
 
 COUNTRIES = ["CZ", "SK", "PL", "HU", "AT", "DE"]
@@ -46,10 +47,30 @@ CODES = ("one", "division", "mixed")
 class Planted:
     tables: PartnerTables
     groups: dict[str, set[int]]
+    # Each group's codes (as planted, so alike clusters of the noise can be told).
+    codes: dict[str, set[str]]
+
+    def verdicts(self, found: list[Candidate]) -> list[str]:
+        """`verdict` of each planted group."""
+        return [verdict(self, found, eco) for eco in self.groups]
+
+    def alike(self, cluster: int, ecosystem: str) -> bool:
+        """Does a cluster carry the group's ecosystem and a code of its NACE groups?"""
+        t, i = self.tables, self.tables.position[cluster]
+        if ecosystem not in codes_in(t.ecosystems[i], t.ecosystem_codes):
+            return False
+        mine = {t.industry.codes[k][:5] for k in t.sectors[i] if k >= 0}
+        return bool(mine & {c[:5] for c in self.codes[ecosystem]})
 
 
 def planted_registry(
-    seed: int, links: str, codes: str, size: int, countries: int, noise: int = 300
+    seed: int,
+    links: str,
+    codes: str,
+    size: int,
+    countries: int,
+    noise: int = 300,
+    ecosystems: str = "one",
 ) -> Planted:
     rng = np.random.default_rng(seed)
     rows: list[dict[str, object]] = []
@@ -77,7 +98,7 @@ def planted_registry(
     for _ in range(noise // 2):
         a, b = rng.choice(np.arange(1, noise + 1), 2, replace=False)
         pairs.append((int(a), int(b)))
-    groups = {}
+    groups, planted_codes = {}, {}
     for ecosystem, family in GROUPS.items():
         where = [str(c) for c in rng.choice(COUNTRIES, countries, replace=False)]
         if codes == "one":
@@ -92,7 +113,7 @@ def planted_registry(
                     name=f"{ecosystem} {k}",
                     country=where[k % countries],
                     sectors=sorted({family[k % len(family)], *pick(family, 0, 1)}),
-                    ecosystems=[ecosystem],
+                    ecosystems=_ecosystems_of(rng, ecosystems, ecosystem),
                     services=offered[:2],
                     needs=offered[2:],
                     members_total=int(rng.integers(20, 200)),
@@ -100,7 +121,8 @@ def planted_registry(
             )
         pairs.extend(_links(rng, links, ids))
         groups[ecosystem] = set(ids)
-    return Planted(tables_of(rows, pairs), groups)
+        planted_codes[ecosystem] = set(family)
+    return Planted(tables_of(rows, pairs), groups, planted_codes)
 
 
 def tables_of(
@@ -131,6 +153,18 @@ def tables_of(
     return build_tables(clusters, tags, cooperations)
 
 
+def _ecosystems_of(rng: np.random.Generator, how: str, ecosystem: str) -> list[str]:
+    """A planted member's ecosystems: the group's ("one"), the group's and another at random
+    ("two"), or none ("none": the group is tied by its codes only)."""
+    if how == "one":
+        return [ecosystem]
+    if how == "two":
+        return [ecosystem, str(rng.choice([e for e in ECOSYSTEM_CODES if e != ecosystem]))]
+    if how == "none":
+        return []
+    raise ValueError(how)
+
+
 def _links(rng: np.random.Generator, how: str, ids: list[int]) -> list[tuple[int, int]]:
     if how == "clique":
         return list(itertools.combinations(ids, 2))
@@ -150,9 +184,11 @@ def _links(rng: np.random.Generator, how: str, ids: list[int]) -> list[tuple[int
     raise ValueError(how)
 
 
-def verdict(found: list[Candidate], group: set[int]) -> str:
-    """ "whole" when one candidate holds the whole group and at most as many others;
-    "all but one", "larger" (the whole group, among more than as many others) or "cut"."""
+def verdict(planted: Planted, found: list[Candidate], ecosystem: str) -> str:
+    """ "whole" when one candidate holds the whole group and no more others than the group
+    has members, or only others alike to it (`Planted.alike`); "all but one" when it lacks
+    one member; "larger" (the whole group, among more and unlike others) or "cut"."""
+    group = planted.groups[ecosystem]
     if not found:
         return "cut"
     best = max(found, key=lambda c: len(group & {m.id for m in c.clusters}))
@@ -160,6 +196,7 @@ def verdict(found: list[Candidate], group: set[int]) -> str:
     inside = len(group & members)
     if inside < len(group) - 1:
         return "cut"
-    if len(members) > 2 * len(group):
+    others = members - group
+    if len(others) > len(group) and not all(planted.alike(c, ecosystem) for c in others):
         return "larger"
     return "whole" if inside == len(group) else "all but one"

@@ -110,6 +110,13 @@ class BlockParts:
         part: Block = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
         return part
 
+    def _ecosystem_shared(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
+        """1 where two share at least one ecosystem, else 0 (not a part of the score: the
+        meta-cluster candidates' tight groups use it)."""
+        shared = _shared(self.ecosystems, rows, [w[cols] for w in self.ecosystems])
+        part: Block = (shared > 0).astype(np.float32)
+        return part
+
     def _industry(self, rows: npt.NDArray[np.int64], cols: Columns) -> Block:
         # The best pair of sectors: the block's best part per code, then each candidate's.
         best = self.industry[self.t.sectors[rows]].max(axis=1)

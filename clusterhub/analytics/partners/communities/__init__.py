@@ -33,9 +33,10 @@ ecosystem's carriers work in, form the theme's part; the rest are split off and 
 the same way, so a community that mixes two industries gives two parts (or none). Each part
 is partitioned into tight groups (`tight_groups`: Leiden with the constant Potts model, whose
 groups have a mean similarity of at least `TIGHTNESS` = 0.7875, that of one ecosystem and one
-NACE group in one country); a tight group is a candidate of its own, named by its own main
-theme; cores of one theme in one community, and tight groups of one theme in one community,
-are joined while their mean similarity is at least `TIGHTNESS`; a tight group too small to be
+NACE group in one country, a shared ecosystem counting in full); a tight group is a candidate
+of its own, named by its own main theme; cores of one theme in one community, and tight
+groups of one theme in one community, are joined while their mean similarity is at least
+`TIGHTNESS` (less the ecosystem's weight for a division); a tight group too small to be
 a candidate joins the core or group of its community it is that close to; the other members
 of a part are its rest, a candidate of the part's theme.
 A candidate is kept when it has `min_clusters` organisations in `min_countries` countries

@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.communities.graph import (
+    AFFINITY_WEIGHTS,
     DEFAULT_MAX_CLUSTERS,
     DEFAULT_NEIGHBOURS,
     DEFAULT_RESOLUTION,
@@ -161,6 +162,13 @@ class _Draft:
     rest: bool = False
 
 
+def _merging(kind: str) -> float:
+    """The mean similarity at which two groups of one theme are joined: `TIGHTNESS`, less
+    the ecosystem's weight for a NACE division, whose members need share no ecosystem
+    (organisations of one industry without one, linked in a chain, would stay in pieces)."""
+    return TIGHTNESS - (AFFINITY_WEIGHTS["ecosystem"] if kind == "division" else 0.0)
+
+
 def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]) -> list[_Draft]:
     """Close groups of one theme in one community joined while the mean similarity between
     two of them is at least `TIGHTNESS` (the rule of the tight groups): partners who work
@@ -175,7 +183,7 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
             close.setdefault((d.community, d.kind, d.code, d.core), []).append(d)
     for same in close.values():
         while len(same) > 1:
-            best, pair = TIGHTNESS, None
+            best, pair = _merging(same[0].kind), None
             for i in range(len(same)):
                 for j in range(i + 1, len(same)):
                     a, b = same[i].members, same[j].members

@@ -137,13 +137,18 @@ class Themes:
             return "division", self.divisions[int(np.argmax(div))]
         return "", ""
 
-    def share(self, kind: str, code: str, members: npt.NDArray[np.int64]) -> float:
-        """The share of `members` that have the theme (0 for no theme)."""
+    def has(self, kind: str, code: str, members: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Which of `members` have the theme (none for no theme)."""
+        found: npt.NDArray[np.bool_] = np.zeros(len(members), dtype=bool)
         if kind == "ecosystem":
-            return float(self.ecosystems[members, self.ecosystem_codes.index(code)].mean())
-        if kind == "division":
-            return float(self.sector_division[members, self.divisions.index(code)].mean())
-        return 0.0
+            found = self.ecosystems[members, self.ecosystem_codes.index(code)]
+        elif kind == "division":
+            found = self.sector_division[members, self.divisions.index(code)]
+        return found
+
+    def share(self, kind: str, code: str, members: npt.NDArray[np.int64]) -> float:
+        """The share of `members` that have the theme (0 for no theme or no members)."""
+        return float(self.has(kind, code, members).mean()) if len(members) else 0.0
 
     def split(
         self, members: npt.NDArray[np.int64], min_clusters: int

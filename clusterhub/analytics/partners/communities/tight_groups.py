@@ -41,9 +41,15 @@ def similarity_between(
     columns: npt.NDArray[np.int64],
 ) -> npt.NDArray[np.float32]:
     """The similarity of each of `rows` to each of `columns` (positions), with the
-    cooperation bonus, as a |rows| x |columns| array."""
-    names = (*AFFINITY_WEIGHTS, "cross_border")
-    sim = similarity(block_parts(rows, names, columns=columns))
+    cooperation bonus, as a |rows| x |columns| array; two that share an ecosystem count as
+    sharing their ecosystems fully (1, not the Jaccard index): a second ecosystem of one of
+    them says nothing about how closely they belong together in the one they share."""
+    names = ("industry", "needs", "offers", "cross_border")
+    parts = block_parts(rows, names, columns=columns)
+    parts["ecosystem"] = block_parts(rows, ("ecosystem_shared",), columns=columns)[
+        "ecosystem_shared"
+    ]
+    sim = similarity(parts)
     where = {int(m): k for k, m in enumerate(columns.tolist())}
     for k, m in enumerate(rows.tolist()):
         linked = [where[p] for p in tables.partners[m] if p in where]
