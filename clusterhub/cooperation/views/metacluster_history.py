@@ -25,7 +25,7 @@ from clusterhub.cooperation.metaclusters.records import (
     WORKING_GROUP_MEMBER,
 )
 from clusterhub.cooperation.models import MetaCluster
-from clusterhub.cooperation.views.metacluster_parts import _managed
+from clusterhub.cooperation.views.metacluster_parts import meta_cluster_managed
 
 PAGE_SIZE = 50
 
@@ -45,7 +45,7 @@ def _labels() -> dict[str, str]:
 
 
 @require_GET
-@_managed
+@meta_cluster_managed
 def metacluster_history(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     page = Paginator(entries_of(meta.pk), PAGE_SIZE).get_page(request.GET.get("page"))
     labels = _labels()

@@ -49,7 +49,7 @@ from clusterhub.cooperation.views.access import actor
 FORM = "cooperation/metaclusters/form.html"
 
 
-def _managed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def meta_cluster_managed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """The view gets the meta-cluster of `slug` instead: the sign-in page for anonymous
     users, 403 for those the policy does not let run it."""
 
@@ -103,7 +103,7 @@ def _form_page(
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def metacluster_edit(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     initial = {
         "name": meta.name,
@@ -127,7 +127,7 @@ def metacluster_edit(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def metacluster_members(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     """The members with a "leaves" form each, and a form to add one."""
     form = MemberForm(request.POST or None)
@@ -146,7 +146,7 @@ def metacluster_members(request: HttpRequest, meta: MetaCluster) -> HttpResponse
 
 
 @require_POST
-@_managed
+@meta_cluster_managed
 def metacluster_leave(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     membership = get_object_or_404(MetaClusterMembership, pk=pk, meta_cluster=meta)
     form = LeaveForm(request.POST)
@@ -166,7 +166,7 @@ def _person_values(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def person_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     person = get_object_or_404(WorkingGroupMember, pk=pk, meta_cluster=meta) if pk else None
     initial = {}
@@ -199,7 +199,7 @@ def person_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) 
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def meeting_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk, meta_cluster=meta) if pk else None
     initial = {}
@@ -225,7 +225,7 @@ def meeting_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None)
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def plan_edit(request: HttpRequest, meta: MetaCluster) -> HttpResponse:
     plan = StrategicPlan.objects.filter(meta_cluster=meta).first()
     initial = {}
@@ -255,7 +255,7 @@ def _number(value: float | None) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def goal_edit(request: HttpRequest, meta: MetaCluster, pk: int | None = None) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=pk, plan__meta_cluster=meta) if pk else None
     initial: dict[str, Any] = {}
@@ -297,7 +297,7 @@ def _delete_page(
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def person_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     person = get_object_or_404(WorkingGroupMember, pk=pk, meta_cluster=meta)
     return _delete_page(
@@ -310,7 +310,7 @@ def person_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpRespo
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def meeting_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk, meta_cluster=meta)
     return _delete_page(
@@ -323,7 +323,7 @@ def meeting_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResp
 
 
 @require_http_methods(["GET", "POST"])
-@_managed
+@meta_cluster_managed
 def goal_delete(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal, pk=pk, plan__meta_cluster=meta)
     return _delete_page(
