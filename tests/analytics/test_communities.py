@@ -399,3 +399,29 @@ def test_an_unlinked_group_of_one_industry_inside_its_ecosystem_is_a_candidate_o
         members = {m.id for m in best.clusters}
         assert wanted <= members and len(members) <= 2 * len(wanted), (group, len(members))
         assert best.sector == ecosystem and len(best.countries) >= 3
+
+
+def test_two_partnerships_of_one_industry_stay_two_candidates_unless_they_work_together() -> None:
+    rows = planted_rows(noise=40)
+    profile = {**rows[0], "sectors": ["I55.1"], "group": "partners"}
+    first = [
+        {**profile, "id": 200 + k, "name": f"First {k}", "country": ["AT", "CZ", "HU", "PL"][k]}
+        for k in range(4)
+    ]
+    second = [
+        {**profile, "id": 210 + k, "name": f"Second {k}", "country": ["SI", "SK", "AT", "CZ"][k]}
+        for k in range(4)
+    ]
+    cliques = [
+        (a, b) for base in (200, 210) for a in range(base, base + 4) for b in range(a + 1, base + 4)
+    ]
+
+    def holding(found: list[Candidate], ids: set[int]) -> set[int]:
+        return {c.id for c in best_match(found, ids).clusters}
+
+    apart = find_candidates(tables_of(rows + first + second, cliques))
+    assert holding(apart, {200, 201, 202, 203}) == {200, 201, 202, 203}
+    assert holding(apart, {210, 211, 212, 213}) == {210, 211, 212, 213}
+    # One link between them: one group whose members did not all link up.
+    together = find_candidates(tables_of(rows + first + second, [*cliques, (203, 210)]))
+    assert set(range(200, 204)) | set(range(210, 214)) <= holding(together, {200, 210})

@@ -173,9 +173,10 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
     """Close groups of one theme in one community joined while the mean similarity between
     two of them is at least `TIGHTNESS` (the rule of the tight groups): partners who work
     together are seldom all linked pairwise, and two cliques of one group are one group;
-    Leiden can stop at two halves of one tight group. Cores join cores and tight groups
-    join tight groups: partners who work together stay apart from others like them. A
-    theme's rest stays apart."""
+    Leiden can stop at two halves of one tight group. Cores join cores they work with (a
+    link between them: two partnerships of one industry stay two) and tight groups join
+    tight groups: partners who work together stay apart from others like them. A theme's
+    rest stays apart."""
     out = [d for d in drafts if d.rest]
     close: dict[tuple[int, str, str, bool], list[_Draft]] = {}
     for d in drafts:
@@ -187,6 +188,8 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
             for i in range(len(same)):
                 for j in range(i + 1, len(same)):
                     a, b = same[i].members, same[j].members
+                    if same[i].core and not _linked(tables, a, b):
+                        continue
                     mean = float(similarity_between(tables, block_parts, a, b).mean())
                     if mean >= best:
                         best, pair = mean, (i, j)
@@ -200,6 +203,12 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
     return out
 
 
+def _linked(tables: PartnerTables, a: Positions, b: Positions) -> bool:
+    """Does an organisation of `a` cooperate with one of `b`?"""
+    others = set(b.tolist())
+    return any(not tables.partners[m].isdisjoint(others) for m in a.tolist())
+
+
 def _joined(
     tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft], small: _Draft
 ) -> bool:
@@ -208,10 +217,11 @@ def _joined(
     whose founding partners formed a core, say); False when none is that close."""
     best, closest = TIGHTNESS, -1
     for n, d in enumerate(drafts):
-        if d.community == small.community and not d.rest:
-            mean = float(similarity_between(tables, block_parts, small.members, d.members).mean())
-            if mean >= best:
-                best, closest = mean, n
+        if d.community != small.community or d.rest:
+            continue
+        mean = float(similarity_between(tables, block_parts, small.members, d.members).mean())
+        if mean >= best:
+            best, closest = mean, n
     if closest < 0:
         return False
     d = drafts[closest]
