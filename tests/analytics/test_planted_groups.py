@@ -72,7 +72,10 @@ def test_an_unlinked_group_whose_members_each_carry_a_second_ecosystem_is_seldom
     assert tally["whole"] + tally["all but one"] >= 34, tally
 
 
-def test_a_group_of_one_industry_without_ecosystems_linked_in_a_chain_comes_out_whole() -> None:
-    """No ecosystem at all: the theme is the NACE division, and the pieces of the chain
-    join at a mean similarity without the ecosystem's weight."""
-    assert verdicts("chain", "one", ecosystems="none")["whole"] >= 18
+@pytest.mark.parametrize("links", ["star", "chain"])
+def test_a_group_of_one_industry_without_ecosystems_linked_in_a_chain_or_star_comes_out_whole(
+    links: str,
+) -> None:
+    """No ecosystem at all: the theme is the NACE division, and the pieces of the chain or
+    star join the group they work with at a mean similarity without the ecosystem's weight."""
+    assert verdicts(links, "one", ecosystems="none")["whole"] >= 19

@@ -214,13 +214,16 @@ def _joined(
 ) -> bool:
     """Join a tight group too small for a candidate to the draft of its community it is
     closest to, when the mean similarity is at least `TIGHTNESS` (the rest of a group
-    whose founding partners formed a core, say); False when none is that close."""
-    best, closest = TIGHTNESS, -1
+    whose founding partners formed a core, say), or at least `_merging` of the draft's
+    theme when it works with one of the draft's members (the end of a chain of partners
+    without an ecosystem); False when none is that close."""
+    best, closest = 0.0, -1
     for n, d in enumerate(drafts):
         if d.community != small.community or d.rest:
             continue
         mean = float(similarity_between(tables, block_parts, small.members, d.members).mean())
-        if mean >= best:
+        linked = _linked(tables, small.members, d.members)
+        if mean >= (_merging(d.kind) if linked else TIGHTNESS) and mean > best:
             best, closest = mean, n
     if closest < 0:
         return False
