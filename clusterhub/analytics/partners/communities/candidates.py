@@ -173,22 +173,22 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
     """Close groups of one theme in one community joined while the mean similarity between
     two of them is at least `TIGHTNESS` (the rule of the tight groups): partners who work
     together are seldom all linked pairwise, and two cliques of one group are one group;
-    Leiden can stop at two halves of one tight group. Cores join cores they work with (a
-    link between them: two partnerships of one industry stay two) and tight groups join
-    tight groups: partners who work together stay apart from others like them. A theme's
+    Leiden can stop at two halves of one tight group. A core of partners joins only a
+    group it works with (a link between them): two partnerships of one industry stay two,
+    and partners who work together stay apart from others merely like them. A theme's
     rest stays apart."""
     out = [d for d in drafts if d.rest]
-    close: dict[tuple[int, str, str, bool], list[_Draft]] = {}
+    close: dict[tuple[int, str, str], list[_Draft]] = {}
     for d in drafts:
         if not d.rest:
-            close.setdefault((d.community, d.kind, d.code, d.core), []).append(d)
+            close.setdefault((d.community, d.kind, d.code), []).append(d)
     for same in close.values():
         while len(same) > 1:
             best, pair = _merging(same[0].kind), None
             for i in range(len(same)):
                 for j in range(i + 1, len(same)):
                     a, b = same[i].members, same[j].members
-                    if same[i].core and not _linked(tables, a, b):
+                    if (same[i].core or same[j].core) and not _linked(tables, a, b):
                         continue
                     mean = float(similarity_between(tables, block_parts, a, b).mean())
                     if mean >= best:
@@ -197,7 +197,7 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
                 break
             i, j = pair
             joined = np.union1d(same[i].members, same[j].members)
-            same[i] = replace(same[i], members=joined)
+            same[i] = replace(same[i], members=joined, core=same[i].core or same[j].core)
             del same[j]
         out.extend(same)
     return out
