@@ -174,9 +174,9 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
     two of them is at least `TIGHTNESS` (the rule of the tight groups): partners who work
     together are seldom all linked pairwise, and two cliques of one group are one group;
     Leiden can stop at two halves of one tight group. A core of partners joins only a
-    group it works with (a link between them): two partnerships of one industry stay two,
-    and partners who work together stay apart from others merely like them. A theme's
-    rest stays apart."""
+    group it works with (`_linked`): two partnerships of one industry stay two, and
+    partners who work together stay apart from others merely like them. A theme's rest
+    stays apart."""
     out = [d for d in drafts if d.rest]
     close: dict[tuple[int, str, str], list[_Draft]] = {}
     for d in drafts:
@@ -204,9 +204,12 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
 
 
 def _linked(tables: PartnerTables, a: Positions, b: Positions) -> bool:
-    """Does an organisation of `a` cooperate with one of `b`?"""
-    others = set(b.tolist())
-    return any(not tables.partners[m].isdisjoint(others) for m in a.tolist())
+    """Do at least half of the smaller of `a` and `b` cooperate with one of the other? A
+    stray link between two groups does not make them one."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    others = set(large.tolist())
+    working = sum(1 for m in small.tolist() if not tables.partners[m].isdisjoint(others))
+    return 2 * working >= len(small)
 
 
 def _joined(
