@@ -218,8 +218,8 @@ def _joined(
     """Join a tight group too small for a candidate to the draft of its community it is
     closest to, when the mean similarity is at least `TIGHTNESS` (the rest of a group
     whose founding partners formed a core, say), or at least `_merging` of the draft's
-    theme when it works with one of the draft's members (the end of a chain of partners
-    without an ecosystem); False when none is that close."""
+    theme when it works with the draft (`_linked`: the end of a chain of partners without
+    an ecosystem); False when none is that close."""
     best, closest = 0.0, -1
     for n, d in enumerate(drafts):
         if d.community != small.community or d.rest:

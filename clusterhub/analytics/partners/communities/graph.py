@@ -59,6 +59,23 @@ def similarity(parts: Mapping[str, npt.NDArray[np.floating]]) -> npt.NDArray[np.
     return total
 
 
+def with_cooperation(
+    sim: npt.NDArray[np.floating],
+    tables: PartnerTables,
+    rows: npt.NDArray[np.int64],
+    columns: npt.NDArray[np.int64] | None = None,
+) -> None:
+    """Multiply, in place, the similarity of organisations that already cooperate by
+    1 + `COOPERATION_BONUS`: `sim` holds `rows` against every organisation, or against
+    `columns` (positions)."""
+    where = None if columns is None else {int(m): k for k, m in enumerate(columns.tolist())}
+    for k, m in enumerate(rows.tolist()):
+        partners = tables.partners[m]
+        linked = list(partners) if where is None else [where[p] for p in partners if p in where]
+        if linked:
+            sim[k, linked] *= 1.0 + COOPERATION_BONUS
+
+
 def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Graph:
     """Each organisation's `k` most similar others, joined into one undirected graph."""
     if k < 1:
@@ -75,9 +92,7 @@ def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Grap
     for start in range(0, n, step):
         rows = np.arange(start, min(n, start + step))
         sim = similarity(block_parts(rows, names))
-        for b, i in enumerate(rows.tolist()):
-            if tables.partners[i]:
-                sim[b, list(tables.partners[i])] *= 1.0 + COOPERATION_BONUS
+        with_cooperation(sim, tables, rows)
         sim[np.arange(len(rows)), rows] = -1.0  # not its own neighbour
         # argpartition finds the k largest of each row in linear time, in no order.
         best = np.argpartition(-sim, keep - 1, axis=1)[:, :keep]
@@ -101,10 +116,29 @@ def similarity_graph(tables: PartnerTables, k: int = DEFAULT_NEIGHBOURS) -> Grap
     return Graph(low[first], high[first], weight[first], n)
 
 
-def _leiden(g: ig.Graph, resolution: float, seed: int) -> list[npt.NDArray[np.int64]]:
+def weighted_graph(
+    size: int,
+    source: npt.NDArray[np.int64],
+    target: npt.NDArray[np.int64],
+    weight: npt.NDArray[np.floating],
+) -> ig.Graph:
+    """An undirected igraph graph of `size` vertices with weighted edges."""
+    g = ig.Graph(n=size, edges=np.column_stack([source, target]).tolist())
+    g.es["weight"] = np.asarray(weight, dtype=np.float64).tolist()
+    return g
+
+
+def leiden(
+    g: ig.Graph,
+    resolution: float,
+    seed: int,
+    quality: type = leidenalg.RBConfigurationVertexPartition,
+) -> list[npt.NDArray[np.int64]]:
+    """The non-empty communities (sorted vertex arrays) Leiden finds for the `quality`
+    function (modularity with a resolution by default) at `resolution`."""
     partition = leidenalg.find_partition(
         g,
-        leidenalg.RBConfigurationVertexPartition,
+        quality,
         weights="weight",
         resolution_parameter=resolution,
         seed=seed,
@@ -126,9 +160,8 @@ def communities(
         raise BadSetting(f"the resolution must be a number above 0, not {resolution}")
     if max_size is not None and max_size < 2:
         raise BadSetting(f"the largest candidate must have 2 clusters or more, not {max_size}")
-    g = ig.Graph(n=graph.size, edges=np.column_stack([graph.source, graph.target]).tolist())
-    g.es["weight"] = graph.weight.tolist()
-    pending = [(c, resolution) for c in _leiden(g, resolution, seed)]
+    g = weighted_graph(graph.size, graph.source, graph.target, graph.weight)
+    pending = [(c, resolution) for c in leiden(g, resolution, seed)]
     found = []
     while pending:
         members, at = pending.pop()
@@ -138,7 +171,7 @@ def communities(
         # On its own subgraph (whose degrees make the null model) at the same resolution
         # first; only a community that will not split is asked at twice the resolution.
         # `members` is sorted, so position i of the subgraph is members[i].
-        parts = _leiden(g.induced_subgraph(members.tolist()), at, seed)
+        parts = leiden(g.induced_subgraph(members.tolist()), at, seed)
         if len(parts) == 1:
             pending.append((members, at * 2))
         else:

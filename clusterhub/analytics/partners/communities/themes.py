@@ -157,24 +157,15 @@ class Themes:
         groups = []
         remaining = members
         while len(remaining) >= min_clusters:
-            eco = self.ecosystems[remaining].sum(axis=0)
-            div = self.sector_division[remaining].sum(axis=0)
-            best_eco = int(eco.max()) if len(eco) else 0
-            best_div = int(div.max()) if len(div) else 0
-            if best_eco == 0 and best_div == 0:
+            kind, code = self.main_theme(remaining)
+            if not kind:
                 break
-            if best_eco >= best_div:
-                e = int(np.argmax(eco))
-                carriers = self.ecosystems[remaining, e]
-                within = self.sector_division[remaining[carriers]].sum(axis=0)
-                fit = carriers.copy()
+            fit = self.has(kind, code, remaining)
+            if kind == "ecosystem":  # with those in the division most carriers work in
+                within = self.sector_division[remaining[fit]].sum(axis=0)
                 if len(within) and within.max() > 0:
-                    fit |= self.sector_division[remaining, int(np.argmax(within))]
-                groups.append(("ecosystem", self.ecosystem_codes[e], remaining[fit]))
-            else:
-                d = int(np.argmax(div))
-                fit = self.sector_division[remaining, d]
-                groups.append(("division", self.divisions[d], remaining[fit]))
+                    fit = fit | self.sector_division[remaining, int(np.argmax(within))]
+            groups.append((kind, code, remaining[fit]))
             remaining = remaining[~fit]
         return groups
 

@@ -12,7 +12,6 @@ threshold `TIGHTNESS`, whatever their size.
 
 from __future__ import annotations
 
-import igraph as ig
 import leidenalg
 import numpy as np
 import numpy.typing as npt
@@ -20,8 +19,10 @@ import numpy.typing as npt
 from clusterhub.analytics.partners.blocks import BlockParts
 from clusterhub.analytics.partners.communities.graph import (
     AFFINITY_WEIGHTS,
-    COOPERATION_BONUS,
+    leiden,
     similarity,
+    weighted_graph,
+    with_cooperation,
 )
 from clusterhub.analytics.partners.tables import PartnerTables
 
@@ -44,17 +45,11 @@ def similarity_between(
     cooperation bonus, as a |rows| x |columns| array; two that share an ecosystem count as
     sharing their ecosystems fully (1, not the Jaccard index): a second ecosystem of one of
     them says nothing about how closely they belong together in the one they share."""
-    names = ("industry", "needs", "offers", "cross_border")
+    names = ("industry", "needs", "offers", "cross_border", "ecosystem_shared")
     parts = block_parts(rows, names, columns=columns)
-    parts["ecosystem"] = block_parts(rows, ("ecosystem_shared",), columns=columns)[
-        "ecosystem_shared"
-    ]
+    parts["ecosystem"] = parts.pop("ecosystem_shared")
     sim = similarity(parts)
-    where = {int(m): k for k, m in enumerate(columns.tolist())}
-    for k, m in enumerate(rows.tolist()):
-        linked = [where[p] for p in tables.partners[m] if p in where]
-        if linked:
-            sim[k, linked] *= 1.0 + COOPERATION_BONUS
+    with_cooperation(sim, tables, rows, columns)
     return sim
 
 
@@ -80,16 +75,8 @@ def tight_groups(
         return [members]
     sim = similarity_among(tables, block_parts, members)
     a, b = np.nonzero(np.triu(sim, k=1) > 0)
-    g = ig.Graph(n=len(members), edges=np.column_stack([a, b]).tolist())
-    g.es["weight"] = sim[a, b].astype(np.float64).tolist()
-    partition = leidenalg.find_partition(
-        g,
-        leidenalg.CPMVertexPartition,
-        weights="weight",
-        resolution_parameter=TIGHTNESS,
-        seed=seed,
-        n_iterations=2,
-    )
-    groups = [np.sort(members[np.asarray(c, dtype=np.int64)]) for c in partition if len(c)]
+    g = weighted_graph(len(members), a, b, sim[a, b])
+    found = leiden(g, TIGHTNESS, seed, quality=leidenalg.CPMVertexPartition)
+    groups = [np.sort(members[part]) for part in found]
     groups.sort(key=lambda c: (-len(c), int(c[0])))
     return groups
