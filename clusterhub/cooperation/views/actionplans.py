@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from clusterhub.accounts.policy import Action as Do
@@ -30,7 +29,6 @@ from clusterhub.accounts.sign_in import login_first
 from clusterhub.cooperation.actionplans import exports, queries, services
 from clusterhub.cooperation.actionplans.charts import timeline
 from clusterhub.cooperation.actionplans.exports import progress
-from clusterhub.cooperation.actionplans.records import ACTION, INDICATOR, NOTE, PLAN
 from clusterhub.cooperation.forms.actionplans import (
     ActionForm,
     IndicatorForm,
@@ -41,6 +39,7 @@ from clusterhub.cooperation.forms.actionplans import (
 )
 from clusterhub.cooperation.models import Action, ActionPlan, Indicator, ProgressNote
 from clusterhub.cooperation.views.access import actor
+from clusterhub.cooperation.views.history import history_context
 
 PAGE_SIZE = 25
 T = TypeVar("T")
@@ -125,15 +124,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     if (login := login_first(request)) is not None:
         return login
     plan = _editable(request, pk)
-    page = Paginator(queries.plan_history(plan.pk), 50).get_page(request.GET.get("page"))
-    labels = {
-        PLAN: _("action plan"),
-        ACTION: pgettext("action plan", "action"),
-        INDICATOR: _("indicator"),
-        NOTE: _("progress note"),
-    }
-    entries = [(entry, labels.get(entry.model, entry.model)) for entry in page.object_list]
-    context = {"plan": plan, "page": page, "entries": entries}
+    context = {"plan": plan, **history_context(request, queries.plan_history(plan.pk))}
     return render(request, TEMPLATES + "history.html", context)
 
 
