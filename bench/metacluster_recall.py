@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from clusterhub.analytics.partners.communities import find_candidates
-from tests.analytics.planted_groups import CODES, LINKS, planted_registry
+from tests.analytics.planted_groups import CODES, LINKS, seeded_registry
 
 KINDS = ("whole", "all but one", "larger", "cut")
 
@@ -43,10 +43,7 @@ def main() -> None:
         for codes in args.codes.split(","):
             tally: Counter[str] = Counter()
             for seed in range(args.seeds):
-                size, countries = [4, 6, 8, 10][seed % 4], [3, 4, 3, 5][seed % 4]
-                planted = planted_registry(
-                    seed, links, codes, size, countries, ecosystems=args.ecosystems
-                )
+                planted = seeded_registry(seed, links, codes, args.ecosystems)
                 found = find_candidates(planted.tables)
                 tally.update(planted.verdicts(found))
             total.update(tally)

@@ -153,6 +153,13 @@ def tables_of(
     return build_tables(clusters, tags, cooperations)
 
 
+def seeded_registry(seed: int, links: str, codes: str, ecosystems: str = "one") -> Planted:
+    """The registry of one case and seed: groups of 4, 6, 8 or 10 clusters in 3, 4, 3 or 5
+    countries, by seed (the tests and the benchmark count over the same registries)."""
+    size, countries = [4, 6, 8, 10][seed % 4], [3, 4, 3, 5][seed % 4]
+    return planted_registry(seed, links, codes, size, countries, ecosystems=ecosystems)
+
+
 def _ecosystems_of(rng: np.random.Generator, how: str, ecosystem: str) -> list[str]:
     """A planted member's ecosystems: the group's ("one"), the group's and another at random
     ("two"), or none ("none": the group is tied by its codes only)."""

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from clusterhub.analytics.partners.communities import find_candidates
-from tests.analytics.planted_groups import LINKS, planted_registry
+from tests.analytics.planted_groups import LINKS, planted_registry, seeded_registry
 
 SEEDS = range(4)
 
@@ -18,8 +18,7 @@ SEEDS = range(4)
 def verdicts(links: str, codes: str, ecosystems: str = "one") -> Counter[str]:
     tally: Counter[str] = Counter()
     for seed in SEEDS:
-        size, countries = [4, 6, 8, 10][seed % 4], [3, 4, 3, 5][seed % 4]
-        planted = planted_registry(seed, links, codes, size, countries, ecosystems=ecosystems)
+        planted = seeded_registry(seed, links, codes, ecosystems)
         found = find_candidates(planted.tables)
         tally.update(planted.verdicts(found))
     return tally
