@@ -425,3 +425,31 @@ def test_two_partnerships_of_one_industry_stay_two_candidates_unless_they_work_t
     # One link between them: one group whose members did not all link up.
     together = find_candidates(tables_of(rows + first + second, [*cliques, (203, 210)]))
     assert set(range(200, 204)) | set(range(210, 214)) <= holding(together, {200, 210})
+
+
+@pytest.mark.parametrize("seed", [1, 3, 7])
+def test_a_founding_group_with_a_few_links_into_its_whole_industry_stays_a_candidate_of_its_own(
+    seed: int,
+) -> None:
+    rng = np.random.default_rng(seed)
+    rows = planted_rows(noise=40)
+    profile = {**rows[0], "sectors": ["J62.0"], "ecosystems": ["digital"], "group": "digital"}
+    countries = ["AT", "CZ", "DE", "HU", "PL", "SI", "SK"]
+    founders = list(range(300, 306))
+    industry = list(range(310, 390))  # eighty more of the same industry, across borders
+    alike = [
+        {**profile, "id": n, "name": f"Digital {n}", "country": countries[n % len(countries)]}
+        for n in founders + industry
+    ]
+    founding = [(a, b) for a in founders for b in founders if a < b]
+    # The industry's scattered links (one pair in a hundred), two of each founder's.
+    scattered = [(int(a), int(b)) for a, b in rng.choice(industry, (64, 2)) if a != b]
+    scattered += [(f, int(rng.choice(industry))) for f in founders for _ in range(2)]
+    # A low resolution: the whole industry and its founders in one community.
+    found = find_candidates(tables_of(rows + alike, founding + scattered), resolution=0.1)
+    holding = {c.id for c in best_match(found, set(founders)).clusters}
+    assert set(founders) <= holding and len(holding) < 25
+    # Founders who work with a third of the industry are one group with it.
+    dense = [(f, n) for f in founders for n in industry if rng.random() < 0.35]
+    found = find_candidates(tables_of(rows + alike, founding + scattered + dense), resolution=0.1)
+    assert len(best_match(found, set(founders)).clusters) > 60

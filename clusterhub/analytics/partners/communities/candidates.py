@@ -34,6 +34,11 @@ from clusterhub.analytics.partners.tables import PartnerTables
 DEFAULT_MIN_COUNTRIES = 3
 DEFAULT_MIN_CLUSTERS = 3
 DEFAULT_COHERENCE = 0.5
+# The share of the pairs between a core of partners and another group of its theme that
+# must be linked for the two to be one group: partners of one group, however loosely tied,
+# join one pair in three or more; the scattered links of an industry (the demo's digital
+# clusters) one in fifty.
+LINKED_PAIRS = 0.05
 
 Positions = npt.NDArray[np.int64]
 
@@ -188,7 +193,7 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
             for i in range(len(same)):
                 for j in range(i + 1, len(same)):
                     a, b = same[i].members, same[j].members
-                    if (same[i].core or same[j].core) and not _linked(tables, a, b):
+                    if (same[i].core or same[j].core) and not _linked(tables, a, b, dense=True):
                         continue
                     mean = float(similarity_between(tables, block_parts, a, b).mean())
                     if mean >= best:
@@ -203,13 +208,17 @@ def _merged(tables: PartnerTables, block_parts: BlockParts, drafts: list[_Draft]
     return out
 
 
-def _linked(tables: PartnerTables, a: Positions, b: Positions) -> bool:
+def _linked(tables: PartnerTables, a: Positions, b: Positions, dense: bool = False) -> bool:
     """Do at least half of the smaller of `a` and `b` cooperate with one of the other? A
-    stray link between two groups does not make them one."""
+    stray link between two groups does not make them one. With `dense`, the links must
+    also join at least `LINKED_PAIRS` of the pairs between them: the dozen links of a
+    founding group into the hundred organisations of its industry do not make them one."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     others = set(large.tolist())
-    working = sum(1 for m in small.tolist() if not tables.partners[m].isdisjoint(others))
-    return 2 * working >= len(small)
+    working = [len(tables.partners[m] & others) for m in small.tolist()]
+    if 2 * sum(1 for n in working if n) < len(small):
+        return False
+    return not dense or sum(working) >= LINKED_PAIRS * len(small) * len(large)
 
 
 def _joined(
