@@ -31,6 +31,11 @@ NAME_LENGTH = 200  # an indicator's name, an owner person, a note's author
 UNIT_LENGTH = 40
 TEXT_LENGTH = 20_000  # descriptions and notes
 MAX_PARTNERS = 100
+# A plan's page and GET /api/v1/action-plans/{id} answer every action with its indicators
+# and notes: without limits, one editor could grow a public page past serving.
+MAX_ACTIONS = 500  # per plan
+MAX_INDICATORS = 50  # per action
+MAX_NOTES = 500  # per action
 MAX_POSITION = 32_767
 MAX_ID = 2**63 - 1  # the largest id a database holds
 

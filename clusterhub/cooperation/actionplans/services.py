@@ -246,8 +246,18 @@ def save_action(
     owner = _resolve(problems, "owner_cluster", Cluster, merged.get("owner_cluster"))
     partners = _partners(problems, merged.get("partners"))
     goal = _resolve(problems, "goal", Goal, merged.get("goal"))
-    if goal is not None and (reason := _goal_problem(goal, target_plan)):
-        problems.add("goal", reason)
+    # A goal the action served before its cluster left stays; a new goal, or a move to
+    # another plan, is judged anew.
+    if goal is not None:
+        kept = action is not None and target_plan.pk == plan.pk and goal.pk == action.goal_id
+        if not kept and (reason := _goal_problem(goal, target_plan)):
+            problems.add("goal", reason)
+    if (action is None or target_plan.pk != plan.pk) and (
+        target_plan.actions.count() >= checks.MAX_ACTIONS
+    ):
+        problems.add(
+            "plan", _("A plan has at most %(limit)d actions.") % {"limit": checks.MAX_ACTIONS}
+        )
     start = checks.date(problems, "start", merged.get("start"))
     deadline = checks.date(problems, "deadline", merged.get("deadline"))
     checks.period(problems, start, deadline)
@@ -315,6 +325,11 @@ def save_indicator(
     unit = checks.line(problems, "unit", merged.get("unit"), checks.UNIT_LENGTH)
     goal = checks.number(problems, "target", merged.get("target"))
     current = checks.number(problems, "current", merged.get("current"))
+    if indicator is None and action.indicators.count() >= checks.MAX_INDICATORS:
+        problems.add(
+            "name",
+            _("An action has at most %(limit)d indicators.") % {"limit": checks.MAX_INDICATORS},
+        )
     problems.raise_any()
     target = indicator or Indicator(action=action)
     target.name, target.unit, target.target, target.current = name, unit, goal, current
@@ -361,6 +376,11 @@ def add_note(
     _check_existing(actor, plan)
     problems = Problems()
     clean = checks.text(problems, "text", text, checks.TEXT_LENGTH, True)
+    if action.notes.count() >= checks.MAX_NOTES:
+        problems.add(
+            "text",
+            _("An action has at most %(limit)d progress notes.") % {"limit": checks.MAX_NOTES},
+        )
     author = checks.line(
         problems, "author_name", author_name or _author(actor), checks.NAME_LENGTH, True
     )

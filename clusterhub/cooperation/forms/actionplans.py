@@ -134,8 +134,14 @@ class ActionForm(ServiceErrors, forms.Form):
         if plan.meta_cluster_id:
             goals = Goal.objects.filter(plan__meta_cluster_id=plan.meta_cluster_id)
         else:
+            # The meta-clusters the cluster is a member of now (one filter: the same
+            # membership row), and the goal the action serves already (kept after leaving).
             goals = Goal.objects.filter(
-                plan__meta_cluster__memberships__cluster_id=plan.cluster_id or 0
+                Q(
+                    plan__meta_cluster__memberships__cluster_id=plan.cluster_id or 0,
+                    plan__meta_cluster__memberships__left__isnull=True,
+                )
+                | Q(pk=self.initial.get("goal") or 0)
             )
         self.fields["goal"].queryset = goals.distinct()  # type: ignore[attr-defined]
 

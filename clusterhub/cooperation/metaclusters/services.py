@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -296,6 +297,15 @@ def add_member(
     day = checks.date(problems, "joined", joined) or dt.date.today()
     if found is not None and current_member(meta, found) is not None:
         problems.add("cluster", _("%(name)s is already a member.") % {"name": found.name})
+    elif found is not None:
+        # Rejoining: not on a day its former membership still covers.
+        last = meta.memberships.filter(cluster=found).aggregate(last=Max("left"))["last"]
+        if last is not None and day < last:
+            problems.add(
+                "joined",
+                _("%(name)s cannot join again (%(joined)s) before it left (%(left)s).")
+                % {"name": found.name, "joined": day.isoformat(), "left": last.isoformat()},
+            )
     problems.raise_any()
     assert found is not None
     return _join(meta, found, day, actor)

@@ -150,7 +150,11 @@ def metacluster_members(request: HttpRequest, meta: MetaCluster) -> HttpResponse
 def metacluster_leave(request: HttpRequest, meta: MetaCluster, pk: int) -> HttpResponse:
     membership = get_object_or_404(MetaClusterMembership, pk=pk, meta_cluster=meta)
     form = LeaveForm(request.POST)
-    left = form.cleaned_data["left"] if form.is_valid() else None
+    if not form.is_valid():  # unread, the date would be taken for today
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
+        return redirect("portal:cooperation:metacluster_members", slug=meta.slug)
+    left = form.cleaned_data["left"]
     try:
         services.remove_member(meta, membership, left=left, actor=actor(request))
     except InvalidMetaCluster as invalid:
