@@ -159,15 +159,22 @@ def delete_plan(plan: ActionPlan, *, actor: Actor) -> None:
     """Delete a plan with its actions, their indicators and notes; the history keeps every
     one of them as it was."""
     _check_existing(actor, plan)
+    changes = plan_deleted(plan)
+    with transaction.atomic():
+        plan.delete()
+        record_many(actor, changes)
+
+
+def plan_deleted(plan: ActionPlan) -> list[Change]:
+    """The deletions of a plan, its actions, their indicators and notes, as history
+    entries (to record when the plan goes)."""
     actions = list(plan.actions.prefetch_related("partners"))
     changes = _parts_deleted(actions, plan.pk)
     changes += [
         Change("delete", ACTION, str(a.pk), a.title, action_record(a), None) for a in actions
     ]
     changes.append(Change("delete", PLAN, str(plan.pk), plan.title, plan_record(plan), None))
-    with transaction.atomic():
-        plan.delete()
-        record_many(actor, changes)
+    return changes
 
 
 # Actions -------------------------------------------------------------------------------

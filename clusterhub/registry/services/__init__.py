@@ -3,7 +3,12 @@
 Each service validates what it is given, writes the audit entry and returns the object.
 """
 
-from clusterhub.registry.services.clusters import delete_cluster, restore_cluster, upsert_cluster
+from clusterhub.registry.services.clusters import (
+    delete_cluster,
+    on_cluster_deletion,
+    restore_cluster,
+    upsert_cluster,
+)
 from clusterhub.registry.services.cooperations import (
     derive_cooperation_countries,
     upsert_cooperation,
@@ -30,6 +35,7 @@ __all__ = [
     "ensure_vocabularies",
     "load_region_shapes",
     "name_regions",
+    "on_cluster_deletion",
     "restore_cluster",
     "save_member",
     "upsert_cluster",

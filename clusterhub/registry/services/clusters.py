@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from django.db import transaction
 
 from clusterhub.accounts.policy import Action, NotPermitted, cluster_write_refusal
 from clusterhub.audit.services import Actor, Change, delete_recorded, record
@@ -21,6 +23,18 @@ from clusterhub.registry.services.search_text import own_text
 from clusterhub.registry.services.taxonomy import ensure_regions, ensure_terms
 
 MODEL = "cluster"
+
+# What deleting a cluster takes from the records of the apps above the registry (which it
+# cannot import): each app registers a hook in its ready() that records those changes in
+# its own history before the database cascades them away.
+_DELETION_HOOKS: list[Callable[[Cluster, Actor], None]] = []
+
+
+def on_cluster_deletion(hook: Callable[[Cluster, Actor], None]) -> None:
+    """Call `hook(cluster, actor)` inside every deletion of a cluster, before it goes."""
+    if hook not in _DELETION_HOOKS:
+        _DELETION_HOOKS.append(hook)
+
 
 _TAG_VOCABULARY = {
     "sectors": Term.Vocabulary.NACE,
@@ -115,10 +129,13 @@ def check_write(
         raise NotPermitted(refusal)
 
 
+@transaction.atomic
 def delete_cluster(cluster: Cluster, *, actor: Actor) -> None:
     if actor.user is not None:
         check_write(actor, cluster, cluster.country, Action.DELETE)
     keep_links_by_name(cluster, actor=actor)
+    for hook in _DELETION_HOOKS:
+        hook(cluster, actor)
     delete_recorded(
         cluster, model=MODEL, label=cluster.name, before=cluster_record(cluster), actor=actor
     )
