@@ -17,14 +17,17 @@ from django.utils import timezone
 
 from clusterhub.accounts.services import create_api_token
 from clusterhub.cooperation.actionplans import checks, services
+from clusterhub.cooperation.metaclusters import group
 from clusterhub.cooperation.metaclusters import services as metas
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
 from clusterhub.cooperation.models import (
     Action,
     ActionPlan,
     Indicator,
+    Meeting,
     MetaClusterMembership,
     ProgressNote,
+    WorkingGroupMember,
 )
 from tests.builders.actionplans import SETUP, build_plans
 from tests.cooperation.metaclusters import World, build
@@ -228,3 +231,73 @@ def test_a_cluster_cannot_rejoin_on_a_day_it_was_still_a_member(personas: Person
         world.meta, personas.cz_other.pk, joined=dt.date(2025, 6, 1), actor=SETUP
     )
     assert rejoined.joined == dt.date(2025, 6, 1)
+
+
+# The meta-cluster's public page lists every meeting (agenda, minutes, decisions of up to
+# 20,000 characters each), every working group person, every membership row and every
+# action plan it owns: without limits, those who run it could grow it past serving.
+
+
+def test_a_meta_cluster_takes_no_more_meetings_than_the_limit(
+    client: Client, personas: Personas
+) -> None:
+    world = build(personas)
+    Meeting.objects.bulk_create(
+        Meeting(meta_cluster=world.meta, date=dt.date(2024, 1, 1))
+        for _n in range(group.MAX_MEETINGS - world.meta.meetings.count())
+    )
+    client.force_login(personas.manager)
+    response = client.post(url("meeting_new", world.meta.slug), {"date": "2025-01-01"})
+    assert response.status_code == 200
+    assert f"at most {group.MAX_MEETINGS} meetings" in response.content.decode()
+    assert world.meta.meetings.count() == group.MAX_MEETINGS
+
+
+def test_a_working_group_takes_no_more_people_than_the_limit(personas: Personas) -> None:
+    world = build(personas)
+    WorkingGroupMember.objects.bulk_create(
+        WorkingGroupMember(meta_cluster=world.meta, cluster=personas.pl_cluster, name=f"P {n}")
+        for n in range(group.MAX_PEOPLE - world.meta.working_group.count())
+    )
+    with pytest.raises(InvalidMetaCluster) as refused:
+        group.save_person(
+            world.meta, {"cluster": personas.pl_cluster.pk, "name": "One more"}, actor=SETUP
+        )
+    assert "name" in refused.value.errors
+    group.save_person(  # changing one of them is still allowed
+        world.meta,
+        {"cluster": personas.pl_cluster.pk, "name": "Anna"},
+        actor=SETUP,
+        person=world.person,
+    )
+
+
+def test_leaving_and_rejoining_without_end_is_refused(personas: Personas) -> None:
+    world = build(personas)
+    MetaClusterMembership.objects.bulk_create(
+        MetaClusterMembership(
+            meta_cluster=world.meta,
+            cluster=world.outsider,
+            joined=dt.date(2024, 1, 1),
+            left=dt.date(2024, 1, 1),
+        )
+        for _n in range(metas.MAX_MEMBERSHIPS - world.meta.memberships.count())
+    )
+    with pytest.raises(InvalidMetaCluster) as refused:
+        metas.add_member(world.meta, world.outsider.pk, actor=SETUP)
+    assert "cluster" in refused.value.errors
+
+
+def test_an_owner_takes_no_more_action_plans_than_the_limit_through_the_form(
+    client: Client, personas: Personas
+) -> None:
+    ActionPlan.objects.bulk_create(
+        ActionPlan(title=f"P {n}", cluster=personas.cz_cluster) for n in range(checks.MAX_PLANS)
+    )
+    client.force_login(personas.manager)
+    response = client.post(
+        url("actionplan_new"), {"title": "One more", "owner": f"c:{personas.cz_cluster.pk}"}
+    )
+    assert response.status_code == 200
+    assert f"at most {checks.MAX_PLANS} action plans" in response.content.decode()
+    assert ActionPlan.objects.filter(cluster=personas.cz_cluster).count() == checks.MAX_PLANS

@@ -33,6 +33,7 @@ TEXT_LENGTH = 20_000  # descriptions and notes
 MAX_PARTNERS = 100
 # A plan's page and GET /api/v1/action-plans/{id} answer every action with its indicators
 # and notes: without limits, one editor could grow a public page past serving.
+MAX_PLANS = 100  # per cluster or meta-cluster (its page lists them)
 MAX_ACTIONS = 500  # per plan
 MAX_INDICATORS = 50  # per action
 MAX_NOTES = 500  # per action

@@ -124,6 +124,10 @@ def save_plan(
     moving = plan is None or owner != plan.owner
     if moving and not _may(actor, owner):
         raise NotPermitted(Refusal.COUNTRY)
+    if moving and owner.action_plans.count() >= checks.MAX_PLANS:
+        limit = {"limit": checks.MAX_PLANS}
+        problems.add("owner", _("An owner has at most %(limit)d action plans.") % limit)
+        problems.raise_any()
     target = plan or ActionPlan()
     target.title, target.description = title, description
     target.cluster, target.meta_cluster = cluster, meta
@@ -181,14 +185,16 @@ def plan_deleted(plan: ActionPlan) -> list[Change]:
 
 
 def _goal_problem(goal: Goal, plan: ActionPlan) -> str | None:
-    """A goal must be one of the strategic plan of the meta-cluster the plan serves."""
+    """A goal must be one of the strategic plan of the meta-cluster the plan serves: its
+    own, or, for a cluster's plan, one the cluster is a current member of (a cluster that
+    left may not put its actions under the goals on the meta-cluster's page)."""
     meta_id = goal.plan.meta_cluster_id
     if plan.meta_cluster_id is not None:
         serves = meta_id == plan.meta_cluster_id
     else:
         assert plan.cluster_id is not None
         serves = MetaClusterMembership.objects.filter(
-            meta_cluster_id=meta_id, cluster_id=plan.cluster_id
+            meta_cluster_id=meta_id, cluster_id=plan.cluster_id, left__isnull=True
         ).exists()
     if serves:
         return None

@@ -27,6 +27,10 @@ from clusterhub.cooperation.metaclusters.services import (
 from clusterhub.cooperation.models import Meeting, MetaCluster, WorkingGroupMember
 
 ROLES = tuple(WorkingGroupMember.Role.values)
+# The meta-cluster's public page lists every person and meeting: without limits, those
+# who run it could grow the page past serving.
+MAX_PEOPLE = 200
+MAX_MEETINGS = 500
 
 
 def _own(meta: MetaCluster, part: Any) -> None:
@@ -56,6 +60,11 @@ def save_person(
     role = str(values.get("role") or WorkingGroupMember.Role.MEMBER)
     if role not in ROLES:
         problems.add("role", _("%(value)r is not a role.") % {"value": role})
+    if person is None and meta.working_group.count() >= MAX_PEOPLE:
+        problems.add(
+            "name",
+            _("A working group has at most %(limit)d people.") % {"limit": MAX_PEOPLE},
+        )
     problems.raise_any()
     assert cluster is not None  # raise_any() refused a missing cluster
     before = person_record(person) if person is not None else None
@@ -95,6 +104,11 @@ def save_meeting(
     texts = {"place": checks.line(problems, "place", values.get("place"), checks.PLACE_LENGTH)}
     for field in ("agenda", "minutes", "decisions"):
         texts[field] = checks.text(problems, field, values.get(field), checks.TEXT_LENGTH)
+    if meeting is None and meta.meetings.count() >= MAX_MEETINGS:
+        problems.add(
+            "date",
+            _("A meta-cluster has at most %(limit)d meetings.") % {"limit": MAX_MEETINGS},
+        )
     problems.raise_any()
     before = meeting_record(meeting) if meeting is not None else None
     meeting = meeting or Meeting(meta_cluster=meta)

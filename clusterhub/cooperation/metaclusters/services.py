@@ -33,6 +33,9 @@ from clusterhub.registry.models import Cluster
 from clusterhub.standard import vocabularies as vocab
 
 MAX_MEMBERS = 500
+# Membership rows, past and present: the public page lists them all (leaving and joining
+# again, each day, would add rows without end).
+MAX_MEMBERSHIPS = 1000
 # Addresses next to the meta-clusters' own (metaclusters/new/): never a meta-cluster's slug.
 RESERVED_SLUGS = frozenset({"new", "from-candidate"})
 _EDITABLE = ("name", "ecosystem", "sectors", "description", "founded")
@@ -297,6 +300,12 @@ def add_member(
     day = checks.date(problems, "joined", joined) or dt.date.today()
     if found is not None and current_member(meta, found) is not None:
         problems.add("cluster", _("%(name)s is already a member.") % {"name": found.name})
+    elif meta.memberships.count() >= MAX_MEMBERSHIPS:
+        problems.add(
+            "cluster",
+            _("A meta-cluster keeps at most %(limit)d memberships, past and present.")
+            % {"limit": MAX_MEMBERSHIPS},
+        )
     elif found is not None:
         # Rejoining: not on a day its former membership still covers.
         last = meta.memberships.filter(cluster=found).aggregate(last=Max("left"))["last"]
