@@ -30,7 +30,7 @@ from clusterhub.cooperation.models import (
     WorkingGroupMember,
 )
 from tests.builders.actionplans import SETUP, build_plans
-from tests.cooperation.metaclusters import World, build
+from tests.cooperation.metaclusters import World, build, cluster
 from tests.personas import Personas
 
 pytestmark = pytest.mark.django_db
@@ -301,3 +301,20 @@ def test_an_owner_takes_no_more_action_plans_than_the_limit_through_the_form(
     assert response.status_code == 200
     assert f"at most {checks.MAX_PLANS} action plans" in response.content.decode()
     assert ActionPlan.objects.filter(cluster=personas.cz_cluster).count() == checks.MAX_PLANS
+
+
+def test_a_plan_whose_actions_serve_goals_cannot_be_given_to_a_cluster_outside_the_meta_cluster(
+    client: Client, personas: Personas
+) -> None:
+    world = build(personas)
+    outside = cluster("cz-3", "Klastr mimo", "CZ")
+    plan = services.save_plan({"title": "Plán zdraví", "cluster": personas.cz_other}, actor=SETUP)
+    services.save_action(plan, {"title": "Mise", "goal": world.goal.pk}, actor=SETUP)
+    client.force_login(personas.coordinator_cz)
+    response = client.post(
+        url("actionplan_edit", plan.pk), {"title": "Plán zdraví", "owner": f"c:{outside.pk}"}
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    assert "does not serve" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.cluster_id == personas.cz_other.pk

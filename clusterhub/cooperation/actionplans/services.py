@@ -127,7 +127,14 @@ def save_plan(
     if moving and owner.action_plans.count() >= checks.MAX_PLANS:
         limit = {"limit": checks.MAX_PLANS}
         problems.add("owner", _("An owner has at most %(limit)d action plans.") % limit)
-        problems.raise_any()
+    if plan is not None and moving:
+        # Its actions' goals must suit the new owner as they would a new action's.
+        will_be = ActionPlan(cluster=cluster, meta_cluster=meta)
+        goals = Goal.objects.filter(actions__plan=plan).select_related("plan").distinct()
+        for goal in goals:
+            if reason := _goal_problem(goal, will_be):
+                problems.add("owner", reason)
+    problems.raise_any()
     target = plan or ActionPlan()
     target.title, target.description = title, description
     target.cluster, target.meta_cluster = cluster, meta
