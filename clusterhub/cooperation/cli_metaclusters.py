@@ -16,6 +16,7 @@ from clusterhub.analytics.partners.communities import (
 )
 from clusterhub.cooperation.candidates import find_candidates
 from clusterhub.cooperation.cli_options import write_table
+from clusterhub.lib.text import cut
 
 HELP = (
     "Meta-cluster candidates: communities of similar organisations (Leiden), coherent in "
@@ -60,7 +61,7 @@ def _whole(option: str, given: str, low: int, high: int | None = None) -> int:
         value = low - 1
     if value < low or (high is not None and value > high):
         upto = f" to {high}" if high is not None else " or more"
-        raise CommandError(f"{option} {given}: give a whole number of {low}{upto}")
+        raise CommandError(f"{option} {cut(given, 80)}: give a whole number of {low}{upto}")
     return value
 
 
@@ -70,7 +71,7 @@ def _resolution(given: str) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value) or value <= 0:
-        raise CommandError(f"--resolution {given}: give a number above 0, for example 1.0")
+        raise CommandError(f"--resolution {cut(given, 80)}: give a number above 0, for example 1.0")
     return value
 
 

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.table import Table
 
+from clusterhub.lib.text import cut
+
 
 def parse_top(given: str, maximum: int) -> int:
     """`--top`: a whole number from 1 to `maximum`, else one sentence naming it."""
@@ -16,7 +18,7 @@ def parse_top(given: str, maximum: int) -> int:
     except ValueError:
         top = 0
     if not 1 <= top <= maximum:
-        raise CommandError(f"--top {given}: give a whole number from 1 to {maximum}")
+        raise CommandError(f"--top {cut(given, 80)}: give a whole number from 1 to {maximum}")
     return top
 
 

@@ -13,8 +13,6 @@ import pandas as pd
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from clusterhub.analytics.mapping import read_inputs
-from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.relatedness import (
     DEFAULT_MEASURE,
     MEASURES,
@@ -23,13 +21,12 @@ from clusterhub.analytics.relatedness import (
 )
 from clusterhub.analytics.relatedness.blend import Weighted, blend, check_weights, read_matrix
 from clusterhub.audit.services import Actor
+from clusterhub.cooperation import relatedness_inputs
 from clusterhub.cooperation.relatedness_store import Stored, check_storable, store_relatedness
 from clusterhub.lib.refusal import Refused, RefusedValue
 
 HELP = "Relatedness of every pair of categories from the co-location of their employment."
 FORMATS = (".csv", ".parquet")
-# Refused values listed; the rest are counted.
-MAX_LISTED = 20
 
 
 def add_arguments(parser: CommandParser) -> None:
@@ -76,8 +73,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         raise CommandError("the result needs a place: --out R.csv|R.parquet, --store NAME, or both")
     if out is not None and out.suffix.lower() not in FORMATS:
         raise CommandError(f"--out {out}: the result must be a .csv or .parquet file")
-    if out is not None and not out.parent.is_dir():
-        raise CommandError(f"--out {out}: the folder {out.parent} does not exist")
+    if out is not None:
+        out = _target(out)
     if options["measure"] not in MEASURES:
         raise CommandError(f"--measure: {UnknownMeasure(options['measure'])}")
     try:
@@ -86,17 +83,17 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         weights = parse_blend(options["blend"])
         check_weights([(str(path), weight) for path, weight in weights])
         imported = [Weighted(path.name, read_matrix(path), weight) for path, weight in weights]
-        inputs = read_inputs(
+        observations, totals = relatedness_inputs.read(
             options["observations"],
             options["categories"],
-            region_totals=options["region_totals"],
-            nuts_level=options["nuts_level"],
+            options["region_totals"],
+            options["nuts_level"],
         )
+        colocation = relatedness(observations, options["measure"], region_totals=totals)
+        _check_overlap(colocation, imported)
     except Refused as refused:
         raise CommandError(str(refused)) from None
-    observations = _observations(inputs)
-    totals = _region_totals(inputs)
-    result = blend(relatedness(observations, options["measure"], region_totals=totals), imported)
+    result = blend(colocation, imported)
     categories = result["category_a"].nunique()
     summary = f"{len(result):,} pairs of {categories:,} categories ({describe(options)})"
     # One transaction: a file that cannot be written leaves no set stored, and a set refused
@@ -110,6 +107,30 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         command.stdout.write(f"{out}: {summary}")
     if store is not None:
         command.stdout.write(f"{stored.summary()}; see clusterhub cooperation relatedness-sets")
+
+
+def _target(out: Path) -> Path:
+    """Where `--out` writes: through a link to its target, never onto a folder."""
+    target = out.resolve() if out.is_symlink() else out
+    if target.is_dir():
+        raise CommandError(f"--out {out}: this is a folder; name a .csv or .parquet file")
+    if not target.parent.is_dir():
+        raise CommandError(f"--out {out}: the folder {target.parent} does not exist")
+    return target
+
+
+def _check_overlap(colocation: pd.DataFrame, imported: list[Weighted]) -> None:
+    """Each blended matrix relates some pair of the listed categories (either way round);
+    one that relates none has other codes and would only add zeros."""
+    pairs = set(zip(colocation["category_a"], colocation["category_b"], strict=True))
+    for item in imported:
+        given = zip(item.matrix["category_a"], item.matrix["category_b"], strict=True)
+        if not any(pair in pairs for pair in given):
+            reason = (
+                "relates no pair of the listed categories (are its codes those of the "
+                "categories file?)"
+            )
+            raise Refused(RefusedValue(item.name, column="category_a", reason=reason))
 
 
 def _actor() -> Actor:
@@ -164,64 +185,33 @@ def parse_blend(values: list[str]) -> list[tuple[Path, float]]:
     return parsed
 
 
-def _observations(inputs: MappingInputs) -> pd.DataFrame:
-    """The observed cells of the listed categories, as a frame, employment checked."""
-    observed = inputs.observations
-    if observed.table is not None:
-        frame = observed.table.to_pandas()
-    elif observed.path is not None and observed.path.suffix.lower() == ".parquet":
-        frame = pd.read_parquet(observed.path)
-    else:
-        assert observed.path is not None
-        frame = pd.read_csv(observed.path, dtype=str, keep_default_na=False)
-    listed = set(inputs.categories.column("category").to_pylist())
-    frame = frame.loc[frame["category"].astype(str).isin(listed)]
-    frame = frame.assign(employment=_employment(frame, observed.name))
-    columns = [c for c in ("region", "category", "employment", "year") if c in frame.columns]
-    return frame.loc[frame["employment"].notna(), columns]
-
-
-def _employment(frame: pd.DataFrame, file: str) -> pd.Series:
-    """Employment as numbers; a blank cell is not observed; text or a negative is refused
-    (the first MAX_LISTED, each with its row as the user sees it: the header is row 1)."""
-    raw = frame["employment"]
-    text = raw.astype(str).str.strip()
-    numbers = pd.to_numeric(text.where(text != "", None), errors="coerce")
-    bad = (numbers.isna() & (text != "") & raw.notna()) | (numbers < 0)
-    if bad.any():
-        problems = [
-            RefusedValue(
-                file,
-                row=int(position) + 2,
-                column="employment",
-                value=str(raw.iloc[position]),
-                reason="is not a number of people employed (0 or more)",
-            )
-            for position in bad.to_numpy().nonzero()[0][:MAX_LISTED]
-        ]
-        raise CommandError(str(Refused(problems, unlisted=int(bad.sum()) - len(problems))))
-    return numbers
-
-
-def _region_totals(inputs: MappingInputs) -> pd.DataFrame | None:
-    if inputs.region_totals is None:
-        return None
-    totals = inputs.region_totals.to_pandas()
-    if "year" in totals.columns and totals["year"].notna().any():
-        totals = totals[totals["year"] == totals["year"].max()]
-    return totals[["region", "employment"]]
-
-
 def _write(result: pd.DataFrame, out: Path) -> None:
     """Written beside the target and moved into place: never half a file."""
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix
+        )
+    except OSError as error:
+        raise CommandError(f"--out {out}: cannot be written ({error.strerror})") from None
     os.close(handle)
     try:
         if out.suffix.lower() == ".parquet":
             result.to_parquet(temporary, index=False)
         else:
             result.to_csv(temporary, index=False, float_format="%.6f")
+        # A replaced file keeps its permissions; a new one gets the usual ones (mkstemp's
+        # are the owner's only).
+        os.chmod(temporary, out.stat().st_mode & 0o777 if out.exists() else _default_mode())
         os.replace(temporary, out)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise CommandError(f"--out {out}: cannot be written ({error.strerror})") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

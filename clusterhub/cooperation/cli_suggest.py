@@ -17,7 +17,12 @@ from clusterhub.cooperation.suggestions.service import (
     parse_weights,
     suggestions_for,
 )
+from clusterhub.lib.text import cut
 from clusterhub.registry.models import Cluster
+
+# The longest value a message repeats; a registry id has at most 18 digits (bigint).
+VALUE_CHARS = 80
+MAX_ID_DIGITS = 18
 
 HELP = "Suggested partners for one organisation, best first, each with its reasons."
 
@@ -59,13 +64,16 @@ def find_cluster(given: str) -> Cluster:
             f"{s}:{source_id}" for s in matches.values_list("source", flat=True)[:5]
         )
         raise CommandError(
-            f"--cluster {given}: several organisations have this id; name one as {sources}"
+            f"--cluster {cut(given, VALUE_CHARS)}: several organisations have this id; "
+            f"name one as {sources}"
         )
-    if value.isdigit():
+    # A registry id is a number the database can hold: ASCII digits, at most 18 of them.
+    if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
         cluster = Cluster.objects.filter(pk=int(value)).first()
         if cluster is not None:
             return cluster
-    raise CommandError(f"--cluster {given}: no organisation in the registry has this id")
+    shown = cut(given, VALUE_CHARS)
+    raise CommandError(f"--cluster {shown}: no organisation in the registry has this id")
 
 
 def run(command: BaseCommand, options: dict[str, Any]) -> None:
@@ -73,7 +81,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     try:
         weights = parse_weights(options["weight"], "=")
     except WeightRefused as refused:
-        raise CommandError(f"--weight {refused.item}: {refused.reason}") from None
+        raise CommandError(f"--weight {cut(refused.item, VALUE_CHARS)}: {refused.reason}") from None
+    _check_weights(options["weight"], weights)
     cluster = find_cluster(options["cluster"])
     partners = suggestions_for(cluster, top, weights, include_partners=options["include_partners"])
     if options["format"] == "json":
@@ -82,6 +91,17 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         )
         return
     _print_table(command, cluster, partners)
+
+
+def _check_weights(given: list[str], weights: dict[str, float]) -> None:
+    """No part weighed twice (which one would count?), and some part weighs above 0 (else
+    every score is 0 and the order says nothing)."""
+    parts = [item.partition("=")[0].strip() for item in given]
+    twice = sorted({part for part in parts if parts.count(part) > 1})
+    if twice:
+        raise CommandError(f"--weight {twice[0]}: the part is given twice; give it once")
+    if not any(weights.get(part, DEFAULT_WEIGHTS[part]) > 0 for part in PARTS):
+        raise CommandError("--weight: every part's weight is 0; give one part a weight above 0")
 
 
 def _print_table(command: BaseCommand, cluster: Cluster, partners: list[Partner]) -> None:

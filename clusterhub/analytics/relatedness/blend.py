@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from clusterhub.lib.refusal import Refused, RefusedValue
 
@@ -31,6 +32,11 @@ COLUMNS = ("category_a", "category_b", "relatedness")
 FORMATS = (".csv", ".parquet")
 # Refused values listed; the rest are counted.
 MAX_LISTED = 20
+# What a matrix file may hold, checked before reading (bytes, a Parquet file's declared rows
+# and uncompressed bytes) and while reading (rows): 2,000 categories make 4 million pairs.
+MAX_FILE_BYTES = 512 * 1024**2
+MAX_PAIRS = 5_000_000
+MAX_UNPACKED_BYTES = 2 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -55,13 +61,55 @@ def read_table(path: Path) -> pd.DataFrame:
         raise Refused(RefusedValue(name, reason="a relatedness matrix must be .csv or .parquet"))
     if not path.is_file():
         raise Refused(RefusedValue(name, reason=f"file not found: {path}"))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        reason = f"is {path.stat().st_size:,} bytes, more than the {MAX_FILE_BYTES:,} read at most"
+        raise Refused(RefusedValue(name, reason=reason))
     try:
         if path.suffix.lower() == ".parquet":
+            _check_declared(path)
             return pd.read_parquet(path)
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return _read_csv(path)
     except (ValueError, OSError, UnicodeDecodeError) as error:
-        reason = f"cannot be read as a {path.suffix.lower()[1:].upper()} table ({error})"
+        shown = str(error).strip()
+        reason = f"cannot be read as a {path.suffix.lower()[1:].upper()} table ({shown})"
         raise Refused(RefusedValue(name, reason=reason)) from None
+
+
+def _check_declared(path: Path) -> None:
+    """A Parquet file's declared size (its footer) within the limits, before reading it."""
+    metadata = pq.ParquetFile(path).metadata
+    unpacked = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    if metadata.num_rows > MAX_PAIRS or unpacked > MAX_UNPACKED_BYTES:
+        reason = (
+            f"declares {metadata.num_rows:,} rows ({unpacked:,} bytes uncompressed), more than "
+            f"the {MAX_PAIRS:,} pairs or {MAX_UNPACKED_BYTES:,} bytes read at most"
+        )
+        raise Refused(RefusedValue(path.name, reason=reason))
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """A CSV matrix, every row as many cells as the header (read without a header, so that
+    a row with one cell too many is refused, not taken as an index); rows numbered as the
+    user sees them (the index is the row - 2)."""
+    raw = pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8-sig",
+        header=None,
+        nrows=MAX_PAIRS + 2,
+        skip_blank_lines=False,
+    )
+    if len(raw) > MAX_PAIRS + 1:
+        reason = f"has more than {MAX_PAIRS:,} rows, the most read"
+        raise Refused(RefusedValue(path.name, reason=reason))
+    header = [str(c).strip() for c in raw.iloc[0]]
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        raise Refused(RefusedValue(path.name, 1, column, reason="the column is given twice"))
+    frame = raw.iloc[1:].set_axis(header, axis=1)
+    frame = frame.fillna("")
+    blank = (frame == "").all(axis=1)
+    return frame.loc[~blank].set_axis(frame.index[~blank] - 1, axis=0)
 
 
 def checked_matrix(raw: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -89,16 +137,17 @@ def checked_matrix(raw: pd.DataFrame, name: str) -> pd.DataFrame:
         values = pd.to_numeric(text.where(text != "", None), errors="coerce").astype(np.float64)
     problems: list[RefusedValue] = []
     count = 0
+    rows = _rows(raw)
     for column, series in codes.items():
         for position in np.flatnonzero((series == "").to_numpy()):
             count += 1
-            problems.append(RefusedValue(name, int(position) + 2, column, "", "is empty"))
+            problems.append(RefusedValue(name, rows[position], column, "", "is empty"))
     bad = ~np.isfinite(values.to_numpy())
     for position in np.flatnonzero(bad):
         count += 1
         shown = str(raw["relatedness"].iloc[position])
         reason = "is empty" if text.iloc[position] == "" else "is not a number"
-        problems.append(RefusedValue(name, int(position) + 2, "relatedness", shown, reason))
+        problems.append(RefusedValue(name, rows[position], "relatedness", shown, reason))
     frame = pd.DataFrame(
         {
             "category_a": codes["category_a"],
@@ -111,13 +160,24 @@ def checked_matrix(raw: pd.DataFrame, name: str) -> pd.DataFrame:
         count += 1
         pair = f"{frame['category_a'].iloc[position]} ~ {frame['category_b'].iloc[position]}"
         problems.append(
-            RefusedValue(name, int(position) + 2, "category_b", pair, "the pair is given twice")
+            RefusedValue(name, rows[position], "category_b", pair, "the pair is given twice")
         )
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.column or ""))
         raise Refused(problems[:MAX_LISTED], unlisted=count - min(count, MAX_LISTED))
     kept = frame.loc[frame["category_a"] != frame["category_b"]]
+    if kept.empty:
+        reason = "has no pair of two different categories"
+        raise Refused(RefusedValue(name, reason=reason))
     return kept.astype({"category_a": str, "category_b": str}).reset_index(drop=True)
+
+
+def _rows(raw: pd.DataFrame) -> list[int]:
+    """Each row's number as the user sees it (the header is row 1): index + 2 (`_read_csv`
+    numbers a file's rows so, blank lines skipped; a computed matrix's index is its position)."""
+    if pd.api.types.is_integer_dtype(raw.index):
+        return [int(i) + 2 for i in raw.index]
+    return list(range(2, len(raw) + 2))
 
 
 def _check_columns(name: str, columns: list[str]) -> None:
