@@ -37,7 +37,7 @@ from clusterhub.cooperation.models import ActionPlan, Goal, MetaCluster, Strateg
 from clusterhub.cooperation.views.access import actor
 from clusterhub.registry import geo, vocabulary_labels
 from clusterhub.registry.models import Cluster, Region
-from clusterhub.registry.services.taxonomy import nace_name
+from clusterhub.registry.nace_labels import nace_title
 from clusterhub.standard import vocabularies as vocab
 
 GEOJSON = "application/geo+json"
@@ -97,7 +97,7 @@ def _action_plans(meta: MetaCluster) -> list[ActionPlan]:
 @require_GET
 def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meta = get_object_or_404(MetaCluster.objects.select_related("lead"), slug=slug)
-    memberships = list(meta.memberships.select_related("cluster").order_by("cluster__name"))
+    memberships = list(meta.memberships.select_related("cluster__nuts").order_by("cluster__name"))
     plan, goals = _plan(meta)
     numbers = figures(meta)
     regions = dict(Region.objects.filter(code__in=numbers.regions).values_list("code", "name"))
@@ -107,7 +107,7 @@ def metacluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "countries": [(c, vocabulary_labels.country_label(c)) for c in numbers.countries],
         "regions": [(code, regions.get(code, "")) for code in numbers.regions],
         "ecosystem": ecosystem_label(meta.ecosystem),
-        "sectors": [(code, nace_name(code)) for code in meta.sectors],
+        "sectors": [(code, nace_title(code)) for code in meta.sectors],  # in the reader's language
         "current": [m for m in memberships if m.left is None],
         "former": [m for m in memberships if m.left is not None],
         "working_group": sorted(
