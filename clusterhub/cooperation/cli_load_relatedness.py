@@ -13,7 +13,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clusterhub.audit.services import Actor
-from clusterhub.cooperation.relatedness_store import Refused, load_relatedness
+from clusterhub.cooperation.relatedness_store import (
+    Refused,
+    load_relatedness,
+    unmatched_warning,
+)
 
 HELP = "Store a relatedness matrix (category_a, category_b, relatedness; CSV or Parquet)."
 
@@ -43,3 +47,5 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     except Refused as refused:
         raise CommandError(f"{path.name} was not stored:\n{refused}") from None
     command.stdout.write(stored.summary())
+    if (warning := unmatched_warning(stored.result)) is not None:
+        command.stderr.write(warning)

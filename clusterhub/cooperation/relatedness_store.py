@@ -27,12 +27,21 @@ from clusterhub.audit.services import Actor, Change, record
 from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.db import insert_rows
 from clusterhub.lib.refusal import Refused, RefusedValue
+from clusterhub.mapping.models import MappingCategory
+from clusterhub.registry.models import Term
 
 MODEL = "relatednessresult"
 NAME_LENGTH = 200
 CODE_LENGTH = 100  # RelatednessPair.category_a / category_b
 
-__all__ = ["Refused", "Stored", "check_storable", "load_relatedness", "store_relatedness"]
+__all__ = [
+    "Refused",
+    "Stored",
+    "check_storable",
+    "load_relatedness",
+    "store_relatedness",
+    "unmatched_warning",
+]
 
 
 @dataclass(frozen=True)
@@ -46,8 +55,8 @@ class Stored:
         verb = "replaced" if self.replaced else "stored"
         measure = f" ({self.result.measure})" if self.result.measure else ""
         return (
-            f"{self.result.name}{measure} {verb}: {self.result.pairs:,} pairs of "
-            f"{self.result.categories:,} categories"
+            f"{self.result.name}{measure} {verb}: {self.result.pairs:,} "
+            f"pair{'' if self.result.pairs == 1 else 's'} of {self.result.categories:,} categories"
         )
 
 
@@ -178,6 +187,28 @@ def _checked(matrix: pd.DataFrame, label: str) -> pd.DataFrame:
     if problems:
         raise Refused(problems)
     return pairs
+
+
+def unmatched_warning(result: RelatednessResult) -> str | None:
+    """A warning when none of a stored set's categories is a sector code of the registry
+    (NACE) or a category of a mapping result, while the registry or the mapping has codes:
+    the set's codes are of another system, and neither partner suggestions nor the category
+    pages would use it."""
+    known = set(Term.objects.filter(vocabulary=Term.Vocabulary.NACE).values_list("code", flat=True))
+    known |= set(MappingCategory.objects.values_list("code", flat=True).distinct())
+    if not known:
+        return None
+    pairs = RelatednessPair.objects.filter(result=result)
+    codes = set(pairs.values_list("category_a", flat=True).distinct())
+    codes |= set(pairs.values_list("category_b", flat=True).distinct())
+    if codes & known:
+        return None
+    shown = ", ".join(sorted(codes)[:3]) + (", ..." if len(codes) > 3 else "")
+    return (
+        f"warning: none of the {len(codes):,} categories of {result.name} ({shown}) is a "
+        "NACE code of the registry or a category of a mapping result; partner suggestions "
+        "and the category pages will not find them"
+    )
 
 
 def _free_slug(name: str) -> str:

@@ -341,3 +341,19 @@ def test_the_console_script_refuses_without_a_traceback(tmp_path) -> None:
         assert "Traceback" not in done.stderr
         assert done.stderr.startswith("CommandError: ")
     assert not (tmp_path / "R.csv").exists() and list((tmp_path / "out.csv").iterdir()) == []
+
+
+def test_a_matrix_of_codes_the_registry_does_not_know_is_stored_with_a_warning(
+    cli, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.registry.models import Term
+
+    Term.objects.create(vocabulary=Term.Vocabulary.NACE, code="C29", name="Motor vehicles")
+    isic = write(tmp_path, "isic.csv", "category_a,category_b,relatedness\n29,28,0.5\n")
+    outcome = cli("cooperation", "load-relatedness", str(isic), "--name", "isic")
+    assert outcome.ok, outcome.error
+    assert "warning: none of the 2 categories of isic (28, 29) is a NACE code" in outcome.stderr
+    nace = write(tmp_path, "nace.csv", "category_a,category_b,relatedness\nC29,C28,0.5\n")
+    outcome = cli("cooperation", "load-relatedness", str(nace), "--name", "nace")
+    assert outcome.ok and "warning" not in outcome.stderr
+    assert "nace stored: 1 pair of 2 categories" in outcome.stdout
