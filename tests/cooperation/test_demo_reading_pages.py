@@ -156,3 +156,15 @@ def test_each_candidate_shows_its_clusters_before_one_creates_it(
         for member in clusters:
             assert f'href="/cs/clusters/{member["id"]}/"' in shown
             assert markup.escape(member["name"]) in shown
+
+
+def test_the_forms_of_a_plans_actions_name_the_plan_they_belong_to(
+    client: Client, personas: Personas
+) -> None:
+    plans = build_plans(personas.cz_cluster, personas.pl_cluster)
+    client.force_login(personas.coordinator_cz)
+    base = f"/cs/cooperation/action-plans/{plans.cz_plan.pk}/"
+    crumb = f'<p class="breadcrumbs"><a href="{base}">Plán spolupráce 2026</a></p>'
+    for tail in ("actions/new/", f"actions/{plans.late.pk}/indicators/new/", "edit/"):
+        assert crumb in page(client, base + tail), tail
+    assert '<p class="breadcrumbs">' not in page(client, "/cs/cooperation/action-plans/new/")

@@ -197,8 +197,11 @@ def _saved(request: HttpRequest, form: Any, write: Callable[[], T], done: str) -
     return written
 
 
-def _form_page(request: HttpRequest, form: Any, heading: str, back: str) -> HttpResponse:
-    context = {"form": form, "heading": heading, "back": back}
+def _form_page(
+    request: HttpRequest, form: Any, heading: str, back: str, plan: ActionPlan | None = None
+) -> HttpResponse:
+    """A form of the plan `plan` names its plan above the heading ("New action" says not which)."""
+    context = {"form": form, "heading": heading, "back": back, "plan": plan}
     return render(request, TEMPLATES + "form.html", context)
 
 
@@ -242,7 +245,9 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
         if _saved(request, form, write, _("The action plan was saved.")) is not None:
             return redirect(_plan_url(plan))
-    return _form_page(request, form, _("Edit %(plan)s") % {"plan": plan.title}, _plan_url(plan))
+    return _form_page(
+        request, form, _("Edit %(plan)s") % {"plan": plan.title}, _plan_url(plan), plan
+    )
 
 
 def _confirm_delete(
@@ -297,7 +302,7 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int | None = None) -> 
         if _saved(request, form, write, _("The action was saved.")) is not None:
             return redirect(_plan_url(plan))
     heading = _("Edit %(action)s") % {"action": action.title} if action else _("New action")
-    return _form_page(request, form, heading, _plan_url(plan))
+    return _form_page(request, form, heading, _plan_url(plan), plan)
 
 
 @require_http_methods(["GET", "POST"])
@@ -342,7 +347,7 @@ def indicator_edit(
         if _saved(request, form, write, _("The indicator was saved.")) is not None:
             return redirect(_plan_url(plan))
     heading = _("Indicator of %(action)s") % {"action": action.title}
-    return _form_page(request, form, heading, _plan_url(plan))
+    return _form_page(request, form, heading, _plan_url(plan), plan)
 
 
 @require_http_methods(["GET", "POST"])
@@ -377,7 +382,7 @@ def note_new(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
         if _saved(request, form, write, _("The note was added.")) is not None:
             return redirect(_plan_url(plan))
     heading = _("Progress note on %(action)s") % {"action": action.title}
-    return _form_page(request, form, heading, _plan_url(plan))
+    return _form_page(request, form, heading, _plan_url(plan), plan)
 
 
 @require_http_methods(["GET", "POST"])
