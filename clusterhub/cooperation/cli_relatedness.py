@@ -71,6 +71,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     store: str | None = options["store"]
     if out is None and store is None:
         raise CommandError("the result needs a place: --out R.csv|R.parquet, --store NAME, or both")
+    if options["replace"] and store is None:
+        raise CommandError("--replace replaces a stored set: give it with --store NAME")
     if out is not None and out.suffix.lower() not in FORMATS:
         raise CommandError(f"--out {out}: the result must be a .csv or .parquet file")
     if out is not None:

@@ -357,3 +357,10 @@ def test_a_matrix_of_codes_the_registry_does_not_know_is_stored_with_a_warning(
     outcome = cli("cooperation", "load-relatedness", str(nace), "--name", "nace")
     assert outcome.ok and "warning" not in outcome.stderr
     assert "nace stored: 1 pair of 2 categories" in outcome.stdout
+
+
+def test_replace_without_store_is_refused_rather_than_ignored(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outcome = relatedness(cli, tmp_path, OBSERVATIONS, "--replace")
+    assert not outcome.ok
+    assert outcome.error == "--replace replaces a stored set: give it with --store NAME"
+    assert nothing_written(tmp_path)
