@@ -13,8 +13,10 @@ reading (the file's bytes, a Parquet file's declared rows) and while reading (ce
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -27,12 +29,23 @@ from clusterhub.analytics.mapping.tables import is_parquet, normalise, sniff_del
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import Refused, RefusedValue
 
-# The observations are streamed; the small tables (categories, region totals) are read whole.
-MAX_OBSERVATION_BYTES = 8 * 1024**3
-MAX_TABLE_BYTES = 64 * 1024**2
-# A Parquet file's rows as its footer declares them, and the bytes once uncompressed.
-MAX_PARQUET_ROWS = 100_000_000
-MAX_PARQUET_BYTES = 16 * 1024**3
+
+@dataclass(frozen=True)
+class Limits:
+    """What one input file may hold: its bytes, and for Parquet the rows its footer
+    declares and the bytes of its largest row group once uncompressed (read at once)."""
+
+    file_bytes: int
+    parquet_rows: int
+    row_group_bytes: int
+
+
+# The observations are streamed (a row group at a time); the small tables (categories,
+# region totals) are read whole by the mapping's reader.
+OBSERVATION_LIMITS = Limits(8 * 1024**3, 100_000_000, 1024**3)
+TABLE_LIMITS = Limits(64 * 1024**2, 1_000_000, 256 * 1024**2)
+# A line of a CSV file (one row, or a line of a quoted cell); the header line too.
+MAX_LINE_CHARS = 1_000_000
 # The result has categories x (categories - 1) rows; the regions x categories matrix is
 # held in memory, and so are the kept cells while reading.
 MAX_CATEGORIES = 2_000
@@ -58,9 +71,9 @@ def read(
         Refused: naming the file, row, column and value of every problem found.
     """
     for path, limit in (
-        (observations, MAX_OBSERVATION_BYTES),
-        (categories, MAX_TABLE_BYTES),
-        (region_totals, MAX_TABLE_BYTES),
+        (observations, OBSERVATION_LIMITS),
+        (categories, TABLE_LIMITS),
+        (region_totals, TABLE_LIMITS),
     ):
         if path is not None:
             _check_file(path, limit)
@@ -82,30 +95,37 @@ def read(
     return cells, totals
 
 
-def _check_file(path: Path, limit: int) -> None:
+def _check_file(path: Path, limits: Limits) -> None:
+    """The file exists, is not empty and within `limits` (module doc), before any reading."""
+    name = path.name
     if not path.is_file():
-        raise Refused(RefusedValue(path.name, reason=f"file not found: {path}"))
+        raise Refused(RefusedValue(name, reason=f"file not found: {path}"))
     size = path.stat().st_size
     if size == 0:
-        raise Refused(RefusedValue(path.name, reason="the file is empty"))
-    if size > limit:
-        reason = f"is {size:,} bytes, more than the {limit:,} read at most"
-        raise Refused(RefusedValue(path.name, reason=reason))
-    if is_parquet(path):
-        try:
-            metadata = pq.ParquetFile(path).metadata
-        except (pa.ArrowException, OSError) as error:
-            reason = f"cannot be read as a Parquet table ({error})"
-            raise Refused(RefusedValue(path.name, reason=reason)) from None
-        unpacked = sum(
-            metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups)
+        raise Refused(RefusedValue(name, reason="the file is empty"))
+    if size > limits.file_bytes:
+        reason = f"is {size:,} bytes, more than the {limits.file_bytes:,} read at most"
+        raise Refused(RefusedValue(name, reason=reason))
+    if not is_parquet(path):
+        with path.open("rb") as handle:  # the readers take the header line whole
+            first = handle.readline(MAX_LINE_CHARS + 1)
+        if len(first) > MAX_LINE_CHARS:
+            reason = f"the first line is longer than {MAX_LINE_CHARS:,} characters"
+            raise Refused(RefusedValue(name, 1, reason=reason))
+        return
+    try:
+        metadata = pq.ParquetFile(path).metadata
+    except (pa.ArrowException, OSError) as error:
+        reason = f"cannot be read as a Parquet table ({error})"
+        raise Refused(RefusedValue(name, reason=reason)) from None
+    groups = [metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups)]
+    if metadata.num_rows > limits.parquet_rows or max(groups, default=0) > limits.row_group_bytes:
+        reason = (
+            f"declares {metadata.num_rows:,} rows and row groups of up to "
+            f"{max(groups, default=0):,} bytes uncompressed, more than the "
+            f"{limits.parquet_rows:,} rows or {limits.row_group_bytes:,} bytes read at most"
         )
-        if metadata.num_rows > MAX_PARQUET_ROWS or unpacked > MAX_PARQUET_BYTES:
-            reason = (
-                f"declares {metadata.num_rows:,} rows ({unpacked:,} bytes uncompressed), more "
-                f"than the {MAX_PARQUET_ROWS:,} rows or {MAX_PARQUET_BYTES:,} bytes read at most"
-            )
-            raise Refused(RefusedValue(path.name, reason=reason))
+        raise Refused(RefusedValue(name, reason=reason))
 
 
 def _blamed(paths: list[Path | None], error: Exception) -> Refused:
@@ -217,13 +237,13 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                 )
         return
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = handle.readline(MAX_CELL_CHARS * 10)
+        first = handle.readline(MAX_LINE_CHARS)
         header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
         names = [normalise(column) for column in header]
         delimiter = sniff_delimiter(first)
         saved = csv.field_size_limit(MAX_CELL_CHARS)
         try:
-            reader = csv.reader(handle, delimiter=delimiter, strict=True)
+            reader = csv.reader(_lines(handle, name), delimiter=delimiter, strict=True)
             try:
                 for row in reader:
                     number = reader.line_num + 1
@@ -240,6 +260,18 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                 raise Refused(RefusedValue(name, reason=reason)) from None
         finally:
             csv.field_size_limit(saved)
+
+
+def _lines(handle: io.TextIOBase, name: str) -> Iterator[str]:
+    """The file's lines, each read only up to MAX_LINE_CHARS (a file of one endless line
+    is refused, not held in memory)."""
+    number = 1
+    while line := handle.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            reason = f"the line is longer than {MAX_LINE_CHARS:,} characters"
+            raise Refused(RefusedValue(name, number, reason=reason))
+        yield line
 
 
 def _check_counts(name: str, cells: pd.DataFrame) -> None:

@@ -4,6 +4,7 @@ and never a traceback; sizes are checked before and while reading."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from pathlib import Path
@@ -174,12 +175,42 @@ def test_too_many_categories_are_refused_before_the_observations_are_read(cli, t
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(
     cli, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(relatedness_inputs, "MAX_OBSERVATION_BYTES", 50)
+    monkeypatch.setattr(
+        relatedness_inputs, "OBSERVATION_LIMITS", relatedness_inputs.Limits(50, 10, 10)
+    )
     outcome = relatedness(cli, tmp_path, OBSERVATIONS)
     assert not outcome.ok
     assert (
         f"obs.csv: is {len(OBSERVATIONS):,} bytes, more than the 50 read at most" in outcome.error
     )
+    assert nothing_written(tmp_path)
+
+
+def test_parquet_observations_declaring_too_many_rows_are_refused_before_reading(
+    cli, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "obs.parquet"
+    pd.read_csv(io.StringIO(OBSERVATIONS)).to_parquet(path)
+    monkeypatch.setattr(
+        relatedness_inputs, "OBSERVATION_LIMITS", relatedness_inputs.Limits(10**9, 5, 10**9)
+    )
+    cats = write(tmp_path, "cats.csv", CATEGORIES)
+    outcome = cli(
+        "cooperation", "relatedness", "--observations", str(path), "--categories", str(cats),
+        "--out", str(tmp_path / "R.csv"),
+    )  # fmt: skip
+    assert not outcome.ok
+    assert outcome.error.startswith("obs.parquet: declares 9 rows")
+    assert nothing_written(tmp_path)
+
+
+def test_a_line_longer_than_the_limit_is_refused_naming_it_not_read_whole(
+    cli, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(relatedness_inputs, "MAX_LINE_CHARS", 100)
+    outcome = relatedness(cli, tmp_path, OBSERVATIONS + "R4,A," + "1" * 200 + "\n")
+    assert not outcome.ok
+    assert outcome.error == "obs.csv, row 11: the line is longer than 100 characters"
     assert nothing_written(tmp_path)
 
 
