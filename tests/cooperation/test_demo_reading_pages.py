@@ -168,3 +168,17 @@ def test_the_forms_of_a_plans_actions_name_the_plan_they_belong_to(
     for tail in ("actions/new/", f"actions/{plans.late.pk}/indicators/new/", "edit/"):
         assert crumb in page(client, base + tail), tail
     assert '<p class="breadcrumbs">' not in page(client, "/cs/cooperation/action-plans/new/")
+
+
+def test_on_a_phone_the_tables_scroll_inside_the_page_and_the_links_wrap() -> None:
+    plans_css = static_text("cooperation/actionplans/actionplans.css")
+    assert re.search(
+        r"@media \(max-width: 48rem\) \{ table\.plans, table\.actions-table "
+        r"\{ display: block; overflow-x: auto; \} \}",
+        plans_css,
+    )
+    assert "p.actions { flex-wrap: wrap; }" in plans_css
+    sectors_css = static_text("cooperation/sectors.css")
+    assert ".sectors-chart .vega-chart, table.sectors { display: block; overflow-x: auto; }" in (
+        sectors_css
+    )
