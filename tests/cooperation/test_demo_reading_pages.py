@@ -20,6 +20,7 @@ from django.test import Client
 
 from clusterhub.audit.services import Actor
 from clusterhub.cooperation import candidates
+from clusterhub.cooperation.actionplans import services as actionplans
 from clusterhub.cooperation.metaclusters import services as metaclusters
 from clusterhub.cooperation.relatedness_store import store_relatedness
 from clusterhub.cooperation.suggestions import inputs
@@ -28,7 +29,7 @@ from clusterhub.mapping.services import load_result
 from clusterhub.registry.models import Region
 from tests.analytics.test_communities import planted_rows
 from tests.builders.actionplans import build_plans
-from tests.cooperation.metaclusters import cluster
+from tests.cooperation.metaclusters import build, cluster
 from tests.mapping.files import write_stars
 from tests.personas import Personas
 
@@ -182,3 +183,24 @@ def test_on_a_phone_the_tables_scroll_inside_the_page_and_the_links_wrap() -> No
     assert ".sectors-chart .vega-chart, table.sectors { display: block; overflow-x: auto; }" in (
         sectors_css
     )
+
+
+def test_a_history_names_the_changed_fields_in_the_readers_language(
+    client: Client, personas: Personas
+) -> None:
+    world = build(personas)
+    leaving = world.meta.memberships.get(cluster=world.sk_cluster)
+    metaclusters.remove_member(world.meta, leaving, left="2024-09-30", actor=SETUP)
+    client.force_login(personas.coordinator_cz)
+    czech = page(client, f"/cs/cooperation/metaclusters/{world.meta.slug}/history/")
+    entry = next(line for line in czech.splitlines() if "aktualizováno" in line)
+    assert "Slovenský klaster</q>: členem do</li>" in entry and ": left" not in czech
+    plans = build_plans(personas.cz_cluster, personas.pl_cluster)
+    actionplans.save_action(
+        plans.cz_plan,
+        {"title": "Pozdější mise", "deadline": "2030-01-01"},
+        actor=SETUP,
+        action=plans.future,
+    )
+    czech = page(client, f"/cs/cooperation/action-plans/{plans.cz_plan.pk}/history/")
+    assert "<q>Pozdější mise</q>: termín, opatření</li>" in czech  # not "deadline, title"
