@@ -69,6 +69,7 @@ def _left_out(d: dict[str, Any], value: float) -> str:
 _TEXTS: dict[str, Callable[[Reason], str]] = {
     "ecosystem": lambda r: _theme(r.details, "ecosystem"),
     "division": lambda r: _theme(r.details, "division"),
+    "section": lambda r: _theme(r.details, "section"),
     "industry": lambda r: (
         _("mean industry relatedness of their sectors %(value)s over %(pairs)s pairs")
         % {

@@ -52,14 +52,21 @@ def forget() -> None:
     _ranking.forget()
 
 
+# A meta-cluster candidate of partners whose industries are related within one NACE section.
+SECTION = "section"
+
+
 def sector_name(kind: str, code: str) -> str:
-    """`Digital`, or `C29 Manufacture of motor vehicles…` for a NACE division."""
-    if kind == DIVISION:
+    """`Digital`, or `C29 Manufacture of motor vehicles…` for a NACE division (`J
+    Information and communication` for a section)."""
+    if kind in (DIVISION, SECTION):
         return f"{code} {nace_title(code)}".strip()
     return label(vocab.ECOSYSTEMS, code) if code in vocab.ECOSYSTEMS else code
 
 
 def kind_name(kind: str) -> str:
+    if kind == SECTION:
+        return _("NACE section")
     return _("NACE division") if kind == DIVISION else _("industrial ecosystem")
 
 

@@ -453,3 +453,34 @@ def test_a_founding_group_with_a_few_links_into_its_whole_industry_stays_a_candi
     dense = [(f, n) for f in founders for n in industry if rng.random() < 0.35]
     found = find_candidates(tables_of(rows + alike, founding + scattered + dense), resolution=0.1)
     assert len(best_match(found, set(founders)).clusters) > 60
+
+
+def section_partners(first_id: int = 400) -> list[dict[str, object]]:
+    """Six partners in publishing, programming and information services (NACE J58, J62,
+    J63: one section, three divisions), in four countries, of no ecosystem."""
+    profile = {**planted_rows(noise=0)[0], "ecosystems": [], "group": "partners"}
+    codes, countries = ["J58.2", "J62.0", "J63.1"], ["AT", "CZ", "PL", "SI"]
+    return [
+        {
+            **profile,
+            "id": first_id + k,
+            "name": f"Partner {k}",
+            "country": countries[k % 4],
+            "sectors": [codes[k % 3]],
+        }
+        for k in range(6)
+    ]
+
+
+def test_partners_of_related_industries_in_one_nace_section_are_one_candidate_named_by_it() -> None:
+    partners = section_partners()
+    ids = [int(r["id"]) for r in partners]  # type: ignore[call-overload]
+    clique = [(a, b) for a in ids for b in ids if a < b]
+    found = find_candidates(tables_of(planted_rows(noise=40) + partners, clique))
+    best = best_match(found, set(ids))
+    assert {c.id for c in best.clusters} == set(ids)
+    assert (best.kind, best.sector) == ("section", "J")
+    assert best.name.startswith("J Information and communication meta-cluster")
+    # Not linked, they are three divisions of two clusters each: no candidate holds them.
+    apart = find_candidates(tables_of(planted_rows(noise=40) + partners))
+    assert all(len(set(ids) & {c.id for c in c.clusters}) < 3 for c in apart)

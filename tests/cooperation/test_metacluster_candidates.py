@@ -15,7 +15,13 @@ from clusterhub.cooperation import candidates
 from clusterhub.cooperation.suggestions import inputs
 from clusterhub.registry.models import Cluster
 from clusterhub.registry.services import upsert_cluster, upsert_cooperation
-from tests.analytics.test_communities import DOMESTIC, GROUP_SIZE, PLANTED, planted_rows
+from tests.analytics.test_communities import (
+    DOMESTIC,
+    GROUP_SIZE,
+    PLANTED,
+    planted_rows,
+    section_partners,
+)
 from tests.conftest import run_console
 
 SETUP = Actor.system("test set-up")
@@ -198,3 +204,19 @@ def test_a_group_that_already_is_a_meta_cluster_says_so_among_its_reasons(
         f"{inside} of its {len(candidate['clusters'])} clusters already belong to the "
         "meta-cluster Danube <b>Tourism</b>"
     )
+
+
+def test_partners_of_one_nace_section_are_a_candidate_named_and_explained_by_the_section(
+    cli: Any, registry: dict[str, list[Cluster]]
+) -> None:
+    partners = [add(row) for row in section_partners()]
+    for n, cluster in enumerate(partners):
+        for partner in partners[n + 1 :]:
+            upsert_cooperation({"kind": "project"}, cluster=cluster, partner=partner, actor=SETUP)
+    candidate = holding(metaclusters(cli), partners)
+    assert {c["id"] for c in candidate["clusters"]} == {c.pk for c in partners}
+    assert (candidate["kind"], candidate["sector"]) == ("section", "J")
+    assert candidate["name"] == "J Information and communication meta-cluster (AT, CZ, PL, SI)"
+    reasons = {r["code"]: r["text"] for r in candidate["reasons"]}
+    assert reasons["section"] == "6 of 6 clusters work in J Information and communication"
+    assert reasons["cooperation"] == "15 existing cooperation links between these clusters"

@@ -4,7 +4,7 @@ and spanning enough countries."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -113,8 +113,7 @@ def find_candidates(
     for core in themes.with_partners(tables, cores, partitioned):
         made = [
             _Draft(kind, code, members, int(np.bincount(home[members]).argmax()), core=True)
-            for kind, code, members in themes.split(core, min_clusters)
-            if qualifies(kind, code, members)
+            for kind, code, members in _core_themes(themes, core, min_clusters, qualifies)
         ]
         if made:  # a core that is no candidate (too few countries) leaves its members
             drafts.extend(made)  # to their communities
@@ -152,6 +151,27 @@ def find_candidates(
     ]
     candidates.sort(key=lambda c: (-len(c.clusters), c.name))
     return _told_apart(candidates, themes)
+
+
+def _core_themes(
+    themes: Themes,
+    core: Positions,
+    min_clusters: int,
+    qualifies: Callable[[str, str, Positions], bool],
+) -> list[tuple[str, str, Positions]]:
+    """The themes a core of partners is a candidate by: whole under its main theme (the
+    ecosystem or division most of them share) when that qualifies; else split by theme;
+    else, when the split leaves some out, whole under the NACE section most of them work
+    in (partners of related industries, such as programming and publishing, share no
+    division and may share no ecosystem)."""
+    main = themes.main_theme(core)
+    if qualifies(*main, core):
+        return [(*main, core)]
+    split = [t for t in themes.split(core, min_clusters) if qualifies(*t)]
+    section = themes.main_section(core)
+    if sum(len(t[2]) for t in split) < len(core) and qualifies(*section, core):
+        return [(*section, core)]
+    return split
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clusterhub.analytics.partners.tables import PartnerTables
-from clusterhub.standard.nace import DIVISIONS
+from clusterhub.standard.nace import DIVISIONS, SECTIONS
 from clusterhub.standard.vocabularies import ECOSYSTEMS
 
 
@@ -35,13 +35,25 @@ class Themes:
         rows = np.repeat(np.arange(len(t)), t.sectors.shape[1])
         has = padded.ravel() >= 0
         self.sector_division[rows[has], padded.ravel()[has]] = True
+        self.sections = sorted({d[0] for d in self.divisions})
+        self.sector_section = np.zeros((len(t), len(self.sections)), dtype=bool)
+        for j, letter in enumerate(self.sections):
+            columns = [k for k, d in enumerate(self.divisions) if d[0] == letter]
+            self.sector_section[:, j] = self.sector_division[:, columns].any(axis=1)
 
     def alike(self, a: int, b: int) -> bool:
-        """Do organisations `a` and `b` (positions) share an ecosystem or a NACE division?"""
+        """Do organisations `a` and `b` (positions) share an ecosystem or a NACE section?"""
         return bool(
             (self.ecosystems[a] & self.ecosystems[b]).any()
-            or (self.sector_division[a] & self.sector_division[b]).any()
+            or (self.sector_section[a] & self.sector_section[b]).any()
         )
+
+    def main_section(self, members: npt.NDArray[np.int64]) -> tuple[str, str]:
+        """("section", letter) of the NACE section most of `members` work in."""
+        counts = self.sector_section[members].sum(axis=0)
+        if not len(counts) or counts.max() == 0:
+            return "", ""
+        return "section", self.sections[int(np.argmax(counts))]
 
     def linked_cores(
         self, tables: PartnerTables, members: npt.NDArray[np.int64], min_clusters: int
@@ -144,6 +156,8 @@ class Themes:
             found = self.ecosystems[members, self.ecosystem_codes.index(code)]
         elif kind == "division":
             found = self.sector_division[members, self.divisions.index(code)]
+        elif kind == "section":
+            found = self.sector_section[members, self.sections.index(code)]
         return found
 
     def share(self, kind: str, code: str, members: npt.NDArray[np.int64]) -> float:
@@ -174,5 +188,7 @@ def theme_label(kind: str, code: str) -> str:
     """The English label of a theme: the ecosystem's, or the NACE division's title."""
     if kind == "ecosystem":
         return ECOSYSTEMS.get(code, code)
+    if kind == "section":
+        return f"{code} {SECTIONS[code][0]}" if code in SECTIONS else code
     title = DIVISIONS.get(code[1:3], "")
     return f"{code} {title}".strip()
