@@ -73,7 +73,9 @@ def parse_weights(given: list[str]) -> dict[str, float]:
         raise Problem(
             422,
             "Invalid request",
-            f"weight {refused.item}: {refused.reason}.",
+            f"weight {refused.item}: {refused.reason}."
+            if refused.item
+            else f"weight: {refused.reason}.",
             [{"field": "weight", "value": refused.item, "reason": refused.reason}],
         ) from None
 

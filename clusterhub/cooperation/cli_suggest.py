@@ -81,8 +81,8 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
     try:
         weights = parse_weights(options["weight"], "=")
     except WeightRefused as refused:
-        raise CommandError(f"--weight {cut(refused.item, VALUE_CHARS)}: {refused.reason}") from None
-    _check_weights(options["weight"], weights)
+        named = f"--weight {cut(refused.item, VALUE_CHARS)}" if refused.item else "--weight"
+        raise CommandError(f"{named}: {refused.reason}") from None
     cluster = find_cluster(options["cluster"])
     partners = suggestions_for(cluster, top, weights, include_partners=options["include_partners"])
     if options["format"] == "json":
@@ -91,17 +91,6 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         )
         return
     _print_table(command, cluster, partners)
-
-
-def _check_weights(given: list[str], weights: dict[str, float]) -> None:
-    """No part weighed twice (which one would count?), and some part weighs above 0 (else
-    every score is 0 and the order says nothing)."""
-    parts = [item.partition("=")[0].strip() for item in given]
-    twice = sorted({part for part in parts if parts.count(part) > 1})
-    if twice:
-        raise CommandError(f"--weight {twice[0]}: the part is given twice; give it once")
-    if not any(weights.get(part, DEFAULT_WEIGHTS[part]) > 0 for part in PARTS):
-        raise CommandError("--weight: every part's weight is 0; give one part a weight above 0")
 
 
 def _print_table(command: BaseCommand, cluster: Cluster, partners: list[Partner]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from clusterhub.accounts.services import create_api_token
+from clusterhub.analytics.partners import DEFAULT_WEIGHTS
 from clusterhub.audit.models import AuditEntry
 from clusterhub.cooperation.models import SuggestionDismissal
 from clusterhub.cooperation.suggestions.inputs import forget
@@ -124,6 +125,11 @@ def test_existing_partners_come_only_when_asked_for(client, world) -> None:  # t
         ("?weight=needs:lots", "not 'lots'"),
         ("?weight=needs:nan", "not 'nan'"),
         ("?weight=needs", "write it as PART:VALUE"),
+        ("?weight=needs:1&weight=needs:2", "needs: the part is given twice; give it once"),
+        (
+            "?" + "&".join(f"weight={part}:0" for part in DEFAULT_WEIGHTS),
+            "weight: every part's weight is 0; give one part a weight above 0",
+        ),
     ],
 )
 def test_a_bad_weight_is_a_problem_naming_it(client, world, query, named) -> None:  # type: ignore[no-untyped-def]

@@ -37,7 +37,9 @@ class WeightRefused(ValueError):
 
 
 def parse_weights(items: Iterable[str], separator: str) -> dict[str, float]:
-    """`PART<separator>VALUE` items (the command line's `=`, the API's `:`) as weights."""
+    """`PART<separator>VALUE` items (the command line's `=`, the API's `:`) as weights. A
+    part given twice is refused (which would count?), and so are weights that leave every
+    part at 0 (every score would be 0 and the order would say nothing)."""
     weights: dict[str, float] = {}
     for item in items:
         try:
@@ -46,7 +48,12 @@ def parse_weights(items: Iterable[str], separator: str) -> dict[str, float]:
             raise WeightRefused(item, str(error)) from None
         if (reason := _too_heavy(name, value)) is not None:
             raise WeightRefused(item, reason)
+        if name in weights:
+            raise WeightRefused(name, _("the part is given twice; give it once"))
         weights[name] = value
+    if weights and not any(v > 0 for v in {**DEFAULT_WEIGHTS, **weights}.values()):
+        # No one item is at fault: `item` is empty.
+        raise WeightRefused("", _("every part's weight is 0; give one part a weight above 0"))
     return weights
 
 
