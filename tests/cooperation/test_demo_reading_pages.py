@@ -204,3 +204,15 @@ def test_a_history_names_the_changed_fields_in_the_readers_language(
     )
     czech = page(client, f"/cs/cooperation/action-plans/{plans.cz_plan.pk}/history/")
     assert "<q>Pozdější mise</q>: termín, opatření</li>" in czech  # not "deadline, title"
+
+
+def test_pasted_text_that_is_not_json_is_refused_without_the_parsers_english(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.coordinator_cz)
+    url = "/en/cooperation/metaclusters/from-candidate/"
+    html = client.post(url, {"candidate": '{"name": "x",\n  nope}'}).content.decode()
+    assert "This is not JSON: it stops being JSON at line 2, column 3." in html
+    assert "Expecting" not in html and "(char " not in html
+    nested = client.post(url, {"candidate": "[" * 60_000 + "]" * 60_000}).content.decode()
+    assert "This is not JSON: it is nested too deeply." in nested

@@ -196,7 +196,7 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
         try:
             candidate = json.loads(form.cleaned_data["candidate"])
         except (ValueError, RecursionError) as error:  # too deeply nested: RecursionError
-            form.add_error("candidate", _("This is not JSON: %(error)s.") % {"error": error})
+            form.add_error("candidate", _not_json(error))
         else:
             if isinstance(candidate, list) and len(candidate) == 1:
                 candidate = candidate[0]  # the command's list, with the one candidate wanted
@@ -207,6 +207,17 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
         "candidates": _offered(request.user) if request.method == "GET" else [],
     }
     return render(request, "cooperation/metaclusters/form.html", context)
+
+
+def _not_json(error: Exception) -> str:
+    """Where the text stops being JSON, in the reader's language (the parser's own message
+    is English: "Expecting property name enclosed in double quotes")."""
+    if isinstance(error, json.JSONDecodeError):
+        where = {"line": error.lineno, "column": error.colno}
+        return (
+            _("This is not JSON: it stops being JSON at line %(line)d, column %(column)d.") % where
+        )
+    return _("This is not JSON: it is nested too deeply.")
 
 
 def _offered(user: Any) -> list[dict[str, Any]]:
