@@ -21,7 +21,7 @@ from ninja.responses import Status
 from clusterhub.accounts.policy import Action as Do
 from clusterhub.accounts.policy import can, has_role
 from clusterhub.api.auth import TokenAuth, caller
-from clusterhub.api.problems import Problem
+from clusterhub.api.problems import Problem, object_body
 from clusterhub.api.schemas import PageParams, page_of
 from clusterhub.audit.services import Actor
 from clusterhub.cooperation.actionplans import queries, services
@@ -215,6 +215,22 @@ def _write(write: Callable[[], T], given: dict[str, Any]) -> T:
         raise Problem(422, "Invalid data", detail, errors) from None
 
 
+# Fields that always hold a value: null is refused, not taken for a default (null clears
+# the others: owner organisation and person, goal, start, deadline).
+NOT_NULL = ("title", "description", "status", "position", "partners", "plan")
+
+
+def _body(request: HttpRequest, given: dict[str, Any]) -> dict[str, Any]:
+    """`given` (the body as parsed), once the body is a JSON object without a null where
+    a value is needed; else a 422 problem."""
+    raw = object_body(request)
+    nulls = [field for field in NOT_NULL if field in raw and raw[field] is None]
+    if nulls:
+        errors = [{"field": f, "value": None, "reason": "must not be null"} for f in nulls]
+        raise Problem(422, "Invalid data", f"{nulls[0]} must not be null.", errors)
+    return given
+
+
 def _saved_action(action: Action) -> dict[str, Any]:
     fresh = queries.plan_actions(action.plan).get(pk=action.pk)
     return _action(fresh, True, timezone.localdate())
@@ -228,7 +244,7 @@ def _saved_action(action: Action) -> dict[str, Any]:
 )
 def create_action(request: HttpRequest, pk: int, body: ActionCreate) -> Status[dict[str, Any]]:
     actor, plan = _editable(request, pk)
-    given = body.dict(exclude_unset=True)
+    given = _body(request, body.dict(exclude_unset=True))
     given.pop("plan", None)
     action = _write(lambda: services.save_action(plan, given, actor=actor), given)
     return Status(201, _saved_action(action))
@@ -243,7 +259,7 @@ def create_action(request: HttpRequest, pk: int, body: ActionCreate) -> Status[d
 def change_action(request: HttpRequest, pk: int, action: int, body: ActionChange) -> dict[str, Any]:
     actor, plan = _editable(request, pk)
     current = get_object_or_404(Action, pk=action, plan=plan)
-    given = body.dict(exclude_unset=True)
+    given = _body(request, body.dict(exclude_unset=True))
     saved = _write(lambda: services.save_action(plan, given, actor=actor, action=current), given)
     return _saved_action(saved)
 

@@ -14,7 +14,7 @@ from ninja import Query, Router
 from clusterhub.accounts.policy import Action, can
 from clusterhub.api import answers
 from clusterhub.api.auth import TokenAuth, caller
-from clusterhub.api.problems import Problem
+from clusterhub.api.problems import Problem, object_body
 from clusterhub.api.schemas import (
     ClusterChange,
     ClusterCreate,
@@ -189,6 +189,7 @@ def change_cluster(request: HttpRequest, pk: int, body: ClusterChange) -> dict[s
     user = request.auth  # type: ignore[attr-defined]
     cluster = get_object_or_404(Cluster, pk=pk)
     _require(can(user, Action.EDIT, cluster))
+    object_body(request)
     given = body.dict(exclude_unset=True)  # type: ignore[attr-defined]
     given.pop("source", None)  # provenance is not changed through the API
     current = {"id": cluster.source_id, "name": cluster.name, "country": cluster.country}

@@ -24,6 +24,18 @@ class Problem(Exception):
         self.status, self.title, self.detail, self.errors = status, title, detail, errors or []
 
 
+def object_body(request: HttpRequest) -> dict[str, Any]:
+    """The request's body, which must be a JSON object; else a 422 problem. A list or a
+    string parses to a schema of no fields, and would change nothing while answering 200."""
+    try:
+        raw = orjson.loads(request.body)
+    except orjson.JSONDecodeError:
+        raw = None
+    if not isinstance(raw, dict):
+        raise Problem(422, "Invalid data", "The body must be a JSON object of fields.")
+    return raw
+
+
 def problem_response(
     status: int, title: str, detail: str = "", errors: list[dict[str, Any]] | None = None
 ) -> HttpResponse:

@@ -154,6 +154,40 @@ def test_bad_values_are_422_problems_naming_each_field(client, personas, plans) 
     assert AuditEntry.objects.count() == entries
 
 
+@pytest.mark.parametrize("body", [[1, 2], "done", 7])
+def test_a_body_that_is_not_an_object_is_a_422_problem_and_changes_nothing(
+    client, personas, plans, body
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/action-plans/{plans.cz_plan.pk}/actions/{plans.late.pk}"
+    entries = AuditEntry.objects.count()
+    response = call(client, "patch", url, personas.manager, body)
+    assert response.status_code == 422
+    assert response.json()["detail"] == "The body must be a JSON object of fields."
+    assert AuditEntry.objects.count() == entries
+
+
+@pytest.mark.parametrize("field", ["status", "position", "title", "partners"])
+def test_null_for_a_field_that_always_holds_a_value_is_refused_not_taken_for_a_default(
+    client, personas, plans, field
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/action-plans/{plans.cz_plan.pk}/actions/{plans.late.pk}"
+    response = call(client, "patch", url, personas.manager, {field: None})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": field, "value": None, "reason": "must not be null"}
+    ]
+    plans.late.refresh_from_db()
+    assert plans.late.status == "in_progress"
+
+
+def test_null_clears_the_deadline_and_the_owner_person(client, personas, plans) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/action-plans/{plans.cz_plan.pk}/actions/{plans.late.pk}"
+    body = {"deadline": None, "owner_person": None}
+    response = call(client, "patch", url, personas.manager, body)
+    assert response.status_code == 200, response.json()
+    assert (response.json()["deadline"], response.json()["owner_person"]) == (None, "")
+
+
 def test_an_action_of_another_plan_is_not_found_under_this_one(client, personas, plans) -> None:  # type: ignore[no-untyped-def]
     url = f"/api/v1/action-plans/{plans.cz_plan.pk}/actions/{plans.pl_late.pk}"
     assert call(client, "patch", url, personas.admin, {"status": "done"}).status_code == 404

@@ -99,6 +99,14 @@ def test_a_change_is_validated_with_the_importers_rules_and_names_each_bad_field
     assert personas.cz_cluster.website == ""
 
 
+@pytest.mark.parametrize("body", [["name", "X"], "X", 3])
+def test_a_change_whose_body_is_not_an_object_is_a_422_problem(client, personas, body) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/clusters/{personas.cz_cluster.pk}"
+    response = call(client, "patch", url, personas.manager, body)
+    assert response.status_code == 422
+    assert response.json()["detail"] == "The body must be a JSON object of fields."
+
+
 def test_a_change_is_recorded_in_the_history_with_the_caller(client, personas) -> None:  # type: ignore[no-untyped-def]
     url = f"/api/v1/clusters/{personas.cz_cluster.pk}"
     response = call(
