@@ -314,3 +314,17 @@ def test_the_csv_is_sent_in_pieces_in_the_language_of_the_request(
     assert {r["id"] for r in rows} == {str(c.pk) for c in Cluster.objects.all()}
     czech = "nabízí služby, které potřebujete: Podpora internacionalizace"
     assert czech in {r["main_reason"] for r in rows}
+
+
+def test_the_csv_lists_the_organisations_in_the_order_of_the_table(client, world) -> None:  # type: ignore[no-untyped-def]
+    # Registered first, so the registry's order (by id) is not the table's (by name).
+    zeta = add("cz-8", "Zeta klastr", "CZ", needs="internationalisation")
+    alpha = add("cz-9", "Alpha klastr", "CZ", needs="internationalisation")
+    login(client, world.admin)
+    page = client.get("/en/cooperation/suggestions/").content.decode()
+    body = page.split("<tbody>", 1)[1].split("</tbody>")[0]
+    table = [int(pk) for pk in re.findall(r'<td rowspan="\d+"><a href="/en/clusters/(\d+)/"', body)]
+    rows = csv_rows(client.get("/en/cooperation/suggestions/?format=csv"))
+    in_csv = list(dict.fromkeys(int(r["id"]) for r in rows))
+    assert in_csv == [pk for pk in table if pk in in_csv]
+    assert in_csv.index(alpha.pk) < in_csv.index(zeta.pk)

@@ -144,6 +144,15 @@ def _page_rows(ids: list[int]) -> dict[int, list[Suggestion]]:
     return found
 
 
+def _table_order(countries: list[str] | None) -> Any:
+    """(id, name, country) of the organisations of `countries` (None: all) in the table's
+    order, which the CSV follows too."""
+    organisations = Cluster.objects.order_by("country", "name", "id")
+    if countries is not None:
+        organisations = organisations.filter(country__in=countries)
+    return organisations.values_list("id", "name", "country")
+
+
 def suggestion_table(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """Every organisation of the user's countries (an admin: all, or one country) with its
     best partners, a page at a time; the whole table as CSV."""
@@ -151,13 +160,9 @@ def suggestion_table(request: HttpRequest) -> HttpResponse | StreamingHttpRespon
         raise PermissionDenied
     countries, chosen = _countries(request)
     wanted = [chosen] if chosen else countries
+    organisations = _table_order(wanted if chosen or not is_admin(request.user) else None)
     if request.GET.get("format") == "csv":
-        return _csv(wanted if chosen or not is_admin(request.user) else None)
-    organisations = Cluster.objects.order_by("country", "name", "id").values_list(
-        "id", "name", "country"
-    )
-    if chosen or not is_admin(request.user):
-        organisations = organisations.filter(country__in=wanted)
+        return _csv([row[0] for row in organisations])
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     listed = list(page.object_list)
     best = _page_rows([row[0] for row in listed])
@@ -211,9 +216,9 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(countries: list[str] | None) -> StreamingHttpResponse:
-    """One row per suggestion of every organisation of `countries` (None: all), sent as it
-    is ranked: the first rows leave at once, and memory holds one chunk, not the table."""
+def _csv(ids: list[int]) -> StreamingHttpResponse:
+    """One row per suggestion of the organisations `ids`, in that order (the table's), sent
+    as it is ranked: the first rows leave at once, and memory holds one chunk, not the table."""
 
     language = translation.get_language()
 
@@ -221,15 +226,25 @@ def _csv(countries: list[str] | None) -> StreamingHttpResponse:
         out = io.StringIO()
         write = csv_row_writer(out)
         write(list(CSV_COLUMNS))
-        ranked = suggestions_for_all(TABLE_TOP, countries=countries, explain=True, explained=1)
         with translation.override(language):  # the rows are written after the view returned
-            for number, (cluster_id, name, country, found) in enumerate(ranked, start=1):
-                for rank, s in enumerate((s for s in found if s.score > 0), start=1):
-                    cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
-                    reason = text_cell(_main_reason(s.reasons))
-                    write([*map(text_cell, cells), f"{s.score:.4f}", reason])
-                if number % CSV_FLUSH == 0:
-                    yield _drain(out)
+            for start in range(0, len(ids), CSV_FLUSH):
+                chunk = ids[start : start + CSV_FLUSH]
+                # The service ranks in its tables' order (registry id): put the table's back.
+                ranked = {
+                    row[0]: row
+                    for row in suggestions_for_all(
+                        TABLE_TOP, cluster_ids=chunk, explain=True, explained=1
+                    )
+                }
+                for cluster_id in chunk:
+                    if cluster_id not in ranked:  # added since the tables were built
+                        continue
+                    _, name, country, found = ranked[cluster_id]
+                    for rank, s in enumerate((s for s in found if s.score > 0), start=1):
+                        cells = (cluster_id, name, country, rank, s.id, s.name, s.country)
+                        reason = text_cell(_main_reason(s.reasons))
+                        write([*map(text_cell, cells), f"{s.score:.4f}", reason])
+                yield _drain(out)
         yield _drain(out)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
