@@ -3,6 +3,7 @@
 Cells are defused as in the registry's exports: text a spreadsheet would run as a formula
 (starting with = + - @, a tab or a carriage return) gets an apostrophe first. Owner persons
 are personal data: they are written only when `personal` is true (a viewer with a role).
+Dates are ISO text in CSV and date cells in XLSX, so that a spreadsheet sorts and filters them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from clusterhub.cooperation.models import Action, ActionPlan
 from clusterhub.exchange.formats.base import csv_row_writer, text_cell, xlsx_cell
@@ -35,6 +37,7 @@ COLUMNS = (
     "indicators",
     "description",
 )
+DATE_FORMAT = "yyyy-mm-dd"  # ISO as in the CSV; the cell holds a date whatever it shows
 INDICATOR_COLUMNS = ("action_id", "action", "indicator", "unit", "target", "current", "progress")
 
 
@@ -61,7 +64,7 @@ def _indicators(action: Action) -> str:
 def action_rows(
     actions: Sequence[Action], *, personal: bool, today: dt.date
 ) -> list[dict[str, Any]]:
-    """One plain row per action (the values before any escaping)."""
+    """One plain row per action (the values before any escaping; dates as dates)."""
     return [
         {
             "id": a.pk,
@@ -72,8 +75,8 @@ def action_rows(
             "owner_person": a.owner_person if personal else "",
             "partners": [p.name for p in a.partners.all()],
             "goal": a.goal.title if a.goal else "",
-            "start": a.start.isoformat() if a.start else "",
-            "deadline": a.deadline.isoformat() if a.deadline else "",
+            "start": a.start,
+            "deadline": a.deadline,
             "indicators": _indicators(a),
             "description": a.description,
         }
@@ -86,6 +89,7 @@ def to_csv(actions: Sequence[Action], *, personal: bool, today: dt.date) -> byte
     write = csv_row_writer(out)
     write(list(COLUMNS))
     for row in action_rows(actions, personal=personal, today=today):
+        # text_cell writes a date as ISO text (2030-01-31) and None as "".
         write([text_cell(row[c]) for c in COLUMNS])
     # With a byte-order mark, spreadsheets read the file as UTF-8 (diacritics intact).
     return ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -97,7 +101,7 @@ def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> byt
     sheet = book.create_sheet("actions")
     sheet.append(list(COLUMNS))
     for row in action_rows(actions, personal=personal, today=today):
-        sheet.append([xlsx_cell(row[c]) for c in COLUMNS])
+        sheet.append([_xlsx_value(sheet, row[c]) for c in COLUMNS])
     measures = book.create_sheet("indicators")
     measures.append(list(INDICATOR_COLUMNS))
     for action in actions:
@@ -108,6 +112,18 @@ def to_xlsx(actions: Sequence[Action], *, personal: bool, today: dt.date) -> byt
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_value(sheet: Any, value: object) -> object:
+    """A date as a date cell shown as ISO, no date as an empty cell; anything else as
+    `xlsx_cell` writes it (text defused, numbers as numbers)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    return xlsx_cell(value)
 
 
 # What a one-line iCalendar value must not hold: the library escapes line breaks in some
@@ -160,7 +176,9 @@ def to_ical(
             lines.append(_ical_text(action.description))
         event.add("description", "\n".join(lines))
         event.add("status", _ICAL_STATUS[Action.Status(action.status)])
-        event.add("categories", [action.status])
+        # The status as the plan page shows it, in the reader's language; the library
+        # escapes commas, semicolons, backslashes and line breaks (RFC 5545, 3.3.11).
+        event.add("categories", [_ical_text(str(action.get_status_display()))])
         event.add("url", url)
         calendar.add_component(event)
     return calendar.to_ical()
