@@ -4,6 +4,7 @@ by coordinators."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html as markup
 import json
 import re
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from clusterhub.cooperation import candidates
 from clusterhub.cooperation.actionplans import services as actionplans
@@ -404,3 +406,22 @@ def test_the_page_links_the_action_plans_and_the_actions_serving_each_goal(
     link = f'href="/en/cooperation/action-plans/{plan.pk}/"'
     assert html.count(link) == 2  # the plan, and the action under its goal
     assert "Pilot in Brno" in html and "Joint action plan" in html
+
+
+def test_a_meeting_after_today_is_marked_planned_and_past_or_todays_meetings_are_not(
+    client: Client, world: World
+) -> None:
+    today = timezone.localdate()  # the day the page's {% now %} reads
+    for offset, place in ((30, "Future Town"), (0, "Today Town"), (-30, "Past Town")):
+        day = (today + dt.timedelta(days=offset)).isoformat()
+        group.save_meeting(world.meta, {"date": day, "place": place}, actor=SETUP)
+    html = page(client, detail_url(world.meta))
+    headings = {
+        place: heading
+        for heading in re.findall(r"<h3>(.*?)</h3>", html)
+        for place in ("Future Town", "Today Town", "Past Town", "Brno")
+        if place in heading
+    }
+    assert 'class="meeting-planned">planned<' in headings["Future Town"]
+    for place in ("Today Town", "Past Town", "Brno"):
+        assert "meeting-planned" not in headings[place]
