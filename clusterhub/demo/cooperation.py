@@ -199,7 +199,7 @@ def _meetings(rng: random.Random, meta: MetaCluster, theme: Theme, members: list
             "place": f"{place} (demo)",
             "agenda": (
                 f"1. Welcome and the minutes of the last meeting\n2. Progress of the action "
-                f"plan\n3. {topic.capitalize()}\n4. Next steps"
+                f"plan\n3. {topic[:1].upper() + topic[1:]}\n4. Next steps"
             ),
             "minutes": (
                 f"The partners reviewed the action plan and discussed {topic}; "
