@@ -13,32 +13,20 @@ reading (the file's bytes, a Parquet file's declared rows) and while reading (ce
 from __future__ import annotations
 
 import csv
-import io
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from clusterhub.analytics.bounded import Limits, bounded_lines, check_file, open_text
 from clusterhub.analytics.mapping import read_inputs
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.tables import is_parquet, normalise, sniff_delimiter
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import Refused, RefusedValue
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one input file may hold: its bytes, and for Parquet the rows its footer
-    declares and the bytes of its largest row group once uncompressed (read at once)."""
-
-    file_bytes: int
-    parquet_rows: int
-    row_group_bytes: int
-
 
 # The observations are streamed (a row group at a time); the small tables (categories,
 # region totals) are read whole by the mapping's reader.
@@ -76,7 +64,7 @@ def read(
         (region_totals, TABLE_LIMITS),
     ):
         if path is not None:
-            _check_file(path, limit)
+            check_file(path, limit, MAX_LINE_CHARS)
     try:
         inputs = read_inputs(
             observations, categories, region_totals=region_totals, nuts_level=nuts_level
@@ -93,39 +81,6 @@ def read(
     cells = _cells(inputs, set(listed))
     totals = None if region_totals is None else _region_totals(inputs, cells, region_totals.name)
     return cells, totals
-
-
-def _check_file(path: Path, limits: Limits) -> None:
-    """The file exists, is not empty and within `limits` (module doc), before any reading."""
-    name = path.name
-    if not path.is_file():
-        raise Refused(RefusedValue(name, reason=f"file not found: {path}"))
-    size = path.stat().st_size
-    if size == 0:
-        raise Refused(RefusedValue(name, reason="the file is empty"))
-    if size > limits.file_bytes:
-        reason = f"is {size:,} bytes, more than the {limits.file_bytes:,} read at most"
-        raise Refused(RefusedValue(name, reason=reason))
-    if not is_parquet(path):
-        with path.open("rb") as handle:  # the readers take the header line whole
-            first = handle.readline(MAX_LINE_CHARS + 1)
-        if len(first) > MAX_LINE_CHARS:
-            reason = f"the first line is longer than {MAX_LINE_CHARS:,} characters"
-            raise Refused(RefusedValue(name, 1, reason=reason))
-        return
-    try:
-        metadata = pq.ParquetFile(path).metadata
-    except (pa.ArrowException, OSError) as error:
-        reason = f"cannot be read as a Parquet table ({error})"
-        raise Refused(RefusedValue(name, reason=reason)) from None
-    groups = [metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups)]
-    if metadata.num_rows > limits.parquet_rows or max(groups, default=0) > limits.row_group_bytes:
-        reason = (
-            f"declares {metadata.num_rows:,} rows and row groups of up to "
-            f"{max(groups, default=0):,} bytes uncompressed, more than the "
-            f"{limits.parquet_rows:,} rows or {limits.row_group_bytes:,} bytes read at most"
-        )
-        raise Refused(RefusedValue(name, reason=reason))
 
 
 def _blamed(paths: list[Path | None], error: Exception) -> Refused:
@@ -236,14 +191,16 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                     },
                 )
         return
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with open_text(path, OBSERVATION_LIMITS) as handle:
         first = handle.readline(MAX_LINE_CHARS)
         header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
         names = [normalise(column) for column in header]
         delimiter = sniff_delimiter(first)
         saved = csv.field_size_limit(MAX_CELL_CHARS)
         try:
-            reader = csv.reader(_lines(handle, name), delimiter=delimiter, strict=True)
+            reader = csv.reader(
+                bounded_lines(handle, name, MAX_LINE_CHARS), delimiter=delimiter, strict=True
+            )
             try:
                 for row in reader:
                     number = reader.line_num + 1
@@ -260,18 +217,6 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                 raise Refused(RefusedValue(name, reason=reason)) from None
         finally:
             csv.field_size_limit(saved)
-
-
-def _lines(handle: io.TextIOBase, name: str) -> Iterator[str]:
-    """The file's lines, each read only up to MAX_LINE_CHARS (a file of one endless line
-    is refused, not held in memory)."""
-    number = 1
-    while line := handle.readline(MAX_LINE_CHARS + 1):
-        number += 1
-        if len(line) > MAX_LINE_CHARS:
-            reason = f"the line is longer than {MAX_LINE_CHARS:,} characters"
-            raise Refused(RefusedValue(name, number, reason=reason))
-        yield line
 
 
 def _check_counts(name: str, cells: pd.DataFrame) -> None:

@@ -113,8 +113,9 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
         except (ValueError, RuntimeError) as error:
             raise CommandError(str(error)) from None
     if inputs.findings.warnings:
-        err.print(f"{len(inputs.findings.warnings)} warnings:", style="yellow")
-        err.print(describe(inputs.findings.warnings), markup=False)
+        warned = len(inputs.findings.warnings) + inputs.findings.unlisted
+        err.print(f"{warned} warnings:", style="yellow")
+        err.print(describe(inputs.findings.warnings, inputs.findings.unlisted), markup=False)
     regions = pc.count_distinct(result.column("region")).as_py()
     categories = pc.count_distinct(result.column("category")).as_py()
     command.stdout.write(

@@ -15,6 +15,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from clusterhub.analytics.mapping import limits
 from clusterhub.analytics.mapping.inputs import Observations
 from clusterhub.analytics.mapping.tables import is_parquet, sniff_delimiter
 
@@ -62,6 +63,8 @@ class DuckDBBackend:
             header=True,
             delim=_delimiter(source),
             encoding="utf-8",
+            # In bytes: DuckDB refuses a longer line (`checks.unreadable` names it).
+            max_line_size=limits.LINE_CHARS,
         )
 
     def from_arrow(self, table: pa.Table) -> ir.Table:
@@ -147,7 +150,7 @@ def open_backend(name: str) -> Backend:
 def _delimiter(source: Observations) -> str:
     assert source.path is not None
     with source.path.open(encoding="utf-8-sig", errors="replace") as handle:
-        return sniff_delimiter(handle.readline())
+        return sniff_delimiter(handle.readline(limits.LINE_CHARS + 1))
 
 
 _counter = iter(range(1, 1 << 62))

@@ -11,13 +11,16 @@ from collections.abc import Iterator
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from clusterhub.analytics.mapping.aggregation import refused_cells
 from clusterhub.analytics.mapping.backends import Backend
 from clusterhub.analytics.mapping.inputs import MappingInputs
-from clusterhub.analytics.mapping.tables import Row, read_rows
+from clusterhub.analytics.mapping.problems import Problems
+from clusterhub.analytics.mapping.tables import Row, is_parquet, read_rows
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import SHOWN, Refused, RefusedValue
+from clusterhub.lib.text import cut
 
 # How many unknown codes a warning names.
 EXAMPLES = 10
@@ -42,7 +45,7 @@ def check_observations(
         raise Refused([RefusedValue(name, reason="the file has no data rows")])
     empty_codes = backend.to_arrow(codes.aggregate(empty=codes.empty_code.any()))
     if counts["refused"] or empty_codes.to_pylist()[0]["empty"]:
-        raise Refused(_located_problems(inputs))
+        raise _located_problems(inputs).refused()
     _report_unknown_codes(inputs, backend, aggregated, codes)
 
 
@@ -131,21 +134,39 @@ def _report_unknown_codes(
             )
 
 
-def _located_problems(inputs: MappingInputs) -> list[RefusedValue]:
-    """Every unreadable cell of the observations with its row (a second, slower reading)."""
+def unreadable(inputs: MappingInputs, error: Exception) -> Refused:
+    """The observations refused for an engine's error reading them: for a CSV file, the row
+    Python's bounded reader blames (a line too long, text not UTF-8), else the engine's
+    own first words (never the line it quotes, which may be a million characters)."""
+    path = inputs.observations.path
+    if path is not None and not is_parquet(path) and "memory" not in str(error).lower():
+        try:
+            for _row in read_rows(path):
+                pass
+        except Refused as refused:
+            return refused
+    said = [
+        line
+        for line in str(error).splitlines()
+        if line.strip() and not line.startswith("Original Line")
+    ]
+    reason = f"cannot be read ({cut('; '.join(said[:2]) or type(error).__name__, 300)})"
+    return Refused(RefusedValue(inputs.observations.name, reason=reason))
+
+
+def _located_problems(inputs: MappingInputs) -> Problems:
+    """Every unreadable cell of the observations with its row (a second, slower reading):
+    the first `limits.LISTED`, and how many more."""
     source = inputs.observations
-    problems: list[RefusedValue] = []
+    problems = Problems()
     rows: Iterator[Row]
     if source.path is not None:
         rows = read_rows(source.path)
     else:
         assert source.table is not None
         rows = (
-            Row(
-                number,
-                {key: None if value is None else str(value) for key, value in record.items()},
-            )
-            for number, record in enumerate(source.table.to_pylist(), start=2)
+            Row(number, {k: None if v is None else str(v) for k, v in record.items()})
+            for number, record in enumerate(_records(source.table), start=2)
         )
     for row in rows:
         for column in ("region", "category"):
@@ -164,4 +185,11 @@ def _located_problems(inputs: MappingInputs) -> list[RefusedValue]:
                 parse_year(row.cells["year"])
             except Invalid as invalid:
                 problems.append(RefusedValue(source.name, row.number, "year", reason=str(invalid)))
-    return problems or [RefusedValue(source.name, reason="some values cannot be read")]
+    if not problems:
+        problems.append(RefusedValue(source.name, reason="some values cannot be read"))
+    return problems
+
+
+def _records(table: pa.Table) -> Iterator[dict[str, object]]:
+    for batch in table.to_batches():
+        yield from batch.to_pylist()

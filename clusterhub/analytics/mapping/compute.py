@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import duckdb
 import ibis
 import pyarrow as pa
 
 from clusterhub.analytics.mapping.backends import Backend, open_backend
+from clusterhub.analytics.mapping.checks import unreadable
 from clusterhub.analytics.mapping.engine import cells
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.methods import METHODS
@@ -78,6 +80,8 @@ def compute(
             [ibis._[key] for key in ("region", "category", "year") if key in columns]
         )
         return engine.to_arrow(table)
+    except duckdb.Error as error:  # mostly a line DuckDB cannot read
+        raise unreadable(inputs, error) from None
     finally:
         if isinstance(backend, str):
             engine.close()

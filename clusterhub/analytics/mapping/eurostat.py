@@ -12,23 +12,25 @@ Three layouts are recognised by their header line:
 A blank, a flag alone (`:`, `: c`, ` d`) or a confidential value is missing, never zero; a
 number with a flag (`219 d`) is the number. Everything that is wrong is collected and raised
 together as one `Refused`; what is merely worth knowing goes to `Findings`, one warning
-per kind with its count.
+per kind with its count. The file is read within `limits.py`: its bytes (a `.gz` file's
+counted as they are unpacked), each line, and the observations and codes kept.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Any, Protocol
 
 import pyarrow as pa
 
-from clusterhub.analytics.mapping.problems import Findings
+from clusterhub.analytics.bounded import bounded_lines, open_text
+from clusterhub.analytics.mapping import limits
+from clusterhub.analytics.mapping.problems import Findings, Problems
 from clusterhub.lib.refusal import Refused, RefusedValue
 
 FORMATS = ("sbs-extract", "tsv", "sdmx-csv")
@@ -49,6 +51,12 @@ _FLAG_ONLY = re.compile(r":\s*[a-z]{0,3}|[bcdefnprsuz]")
 # A cell a spreadsheet turned into a time of day, such as `12:00 AM`.
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?")
 _SHOWN_ROWS = 5
+_SHOWN_VALUES = 20
+_DIALECTS: dict[str | None, dict[str, Any]] = {
+    "sbs-extract": {"delimiter": ";"},
+    "tsv": {"delimiter": "\t", "quoting": csv.QUOTE_NONE},
+    "sdmx-csv": {},
+}
 
 
 class _Rows(Protocol):
@@ -70,12 +78,12 @@ def detect_eurostat_format(path: Path) -> str | None:
 
     Returns:
         One of `FORMATS`, or None when the file is not a Eurostat table (or not text).
+
+    Raises:
+        Refused: for a `.gz` file that cannot be unpacked.
     """
-    try:
-        with _open(path) as handle:
-            first = handle.readline(65536)
-    except (UnicodeDecodeError, gzip.BadGzipFile, EOFError):
-        return None
+    with open_text(path, limits.EUROSTAT) as handle:
+        first = handle.readline(65536)
     return _format_of(first.strip("\r\n"))
 
 
@@ -111,20 +119,21 @@ def read_eurostat(
     layout = detect_eurostat_format(path)
     collector = _Collector(path.name, level)
     selections = [_Selection("indicator", indicator), _Selection("unit", unit)]
-    try:
-        with _open(path) as handle:
+    if layout not in _DIALECTS:
+        reason = "not a Eurostat table (SBS extract, bulk TSV or SDMX-CSV)"
+        raise Refused([RefusedValue(path.name, 1, None, reason=reason)])
+    with _lines(path) as lines:
+        rows = csv.reader(lines, **_DIALECTS[layout])
+        try:
             if layout == "sbs-extract":
-                _read_extract(csv.reader(handle, delimiter=";"), collector)
+                _read_extract(rows, collector)
             elif layout == "tsv":
-                rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
                 _read_tsv(rows, collector, selections)
-            elif layout == "sdmx-csv":
-                _read_sdmx(csv.reader(handle), collector, selections)
             else:
-                reason = "not a Eurostat table (SBS extract, bulk TSV or SDMX-CSV)"
-                raise Refused([RefusedValue(path.name, 1, None, reason=reason)])
-    except UnicodeDecodeError:
-        raise Refused([RefusedValue(path.name, reason="the file is not UTF-8 text")]) from None
+                _read_sdmx(rows, collector, selections)
+        except csv.Error as error:  # a cell longer than the csv module's 131,072 characters
+            reason = f"cannot be read as CSV ({error})"
+            raise Refused(RefusedValue(path.name, rows.line_num, reason=reason)) from None
     chosen = [problem for selection in selections for problem in selection.check(path.name)]
     if chosen:
         raise Refused(chosen)
@@ -132,13 +141,10 @@ def read_eurostat(
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[TextIO]:
-    if path.suffix.lower() == ".gz":
-        with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as handle:
-            yield handle
-    else:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield handle
+def _lines(path: Path) -> Iterator[Iterator[str]]:
+    """The file's lines, a `.gz` file's unpacked, within `limits.py`."""
+    with open_text(path, limits.EUROSTAT) as handle:
+        yield bounded_lines(handle, path.name, limits.LINE_CHARS, number=0)
 
 
 def _format_of(header: str) -> str | None:
@@ -173,12 +179,15 @@ class _Selection:
     column: str | None = None
     seen: set[str] = field(default_factory=set)
 
-    def accepts(self, value: str) -> bool:
-        self.seen.add(value)
+    def accepts(self, value: str, file: str, row: int) -> bool:
+        if value not in self.seen:
+            _count_code(len(self.seen), f"{self.name}s", file, row)
+            self.seen.add(value)
         return self.wanted is None or value.upper() == self.wanted.upper()
 
     def check(self, file: str) -> list[RefusedValue]:
-        values = ", ".join(sorted(self.seen))
+        values = ", ".join(sorted(self.seen)[:_SHOWN_VALUES])
+        values += ", ..." if len(self.seen) > _SHOWN_VALUES else ""
         if self.column is None:
             if self.wanted is None:
                 return []
@@ -208,7 +217,7 @@ class _Collector:
 
     file: str
     level: int | None
-    problems: list[RefusedValue] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     regions: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -221,6 +230,7 @@ class _Collector:
     unavailable: int = 0
     flagged: int = 0
     time_rows: list[int] = field(default_factory=list)
+    times: int = 0
 
     def keeps(self, region: str, category: str, row: int, columns: tuple[str, str]) -> bool:
         """Whether a row's region is of the level kept; `columns` names geo and NACE."""
@@ -231,6 +241,9 @@ class _Collector:
             return False
         kept = self.region_kept.get(region)
         if kept is None:
+            _count_code(
+                len(self.region_kept) + len(self.aggregates), "region codes", self.file, row
+            )
             if _AGGREGATE.fullmatch(region):
                 self.aggregates[region] = self.aggregates.get(region, 0) + 1
                 return False
@@ -254,7 +267,9 @@ class _Collector:
         elif _FLAG_ONLY.fullmatch(value):
             self.unavailable += 1
         elif _TIME.fullmatch(value):
-            self.time_rows.append(row)
+            self.times += 1
+            if len(self.time_rows) < _SHOWN_ROWS:
+                self.time_rows.append(row)
         else:
             number = _NUMBER.fullmatch(value)
             if number is None:
@@ -281,6 +296,12 @@ class _Collector:
             reason = f"repeats row {self.seen[key]} ({region}, {category}, {year})"
             self.problems.append(RefusedValue(self.file, row, None, reason=reason))
             return
+        if len(self.seen) >= limits.EUROSTAT_CELLS:
+            reason = (
+                f"holds more than {limits.EUROSTAT_CELLS:,} observations at the NUTS level "
+                "kept, the most read"
+            )
+            raise Refused(RefusedValue(self.file, row, reason=reason))
         self.seen[key] = row
         self.regions.append(region)
         self.categories.append(category)
@@ -305,9 +326,9 @@ class _Collector:
             findings.warn(file, None, None, reason)
         if self.time_rows:
             rows = ", ".join(str(row) for row in self.time_rows[:_SHOWN_ROWS])
-            more = ", ..." if len(self.time_rows) > _SHOWN_ROWS else ""
+            more = ", ..." if self.times > _SHOWN_ROWS else ""
             reason = (
-                f"{_n(len(self.time_rows), 'value')} turned into a time of day by a spreadsheet "
+                f"{_n(self.times, 'value')} turned into a time of day by a spreadsheet "
                 f"(such as '12:00 AM') read as missing: rows {rows}{more}"
             )
             findings.warn(file, None, None, reason)
@@ -316,7 +337,7 @@ class _Collector:
             reason = f"no observations at NUTS level {self.level} (levels in the file: {held})"
             self.problems.append(RefusedValue(file, None, "geo", reason=reason))
         if self.problems:
-            raise Refused(self.problems)
+            raise self.problems.refused()
         values = (self.regions, self.categories, self.years, self.employment)
         arrays = [pa.array(column, type=f.type) for column, f in zip(values, SCHEMA, strict=True)]
         return pa.Table.from_arrays(arrays, schema=SCHEMA)
@@ -370,7 +391,10 @@ def _read_tsv(rows: _Rows, collector: _Collector, selections: list[_Selection]) 
             reason = f"has {len(dimensions)} dimension values, the header names {len(names)}"
             collector.problems.append(RefusedValue(collector.file, number, first, reason=reason))
             continue
-        if not all(index is None or s.accepts(dimensions[index]) for index, s in chosen):
+        if not all(
+            index is None or s.accepts(dimensions[index], collector.file, number)
+            for index, s in chosen
+        ):
             continue
         region, category = dimensions[geo], dimensions[nace]
         if collector.keeps(region, category, number, columns):
@@ -396,7 +420,10 @@ def _read_sdmx(rows: _Rows, collector: _Collector, selections: list[_Selection])
         number = rows.line_num
         if _misshapen(row, len(names), number, collector):
             continue
-        if not all(index is None or s.accepts(row[index].strip()) for index, s in chosen):
+        if not all(
+            index is None or s.accepts(row[index].strip(), collector.file, number)
+            for index, s in chosen
+        ):
             continue
         region, category = row[geo].strip(), row[nace].strip()
         if not collector.keeps(region, category, number, columns):
@@ -418,6 +445,13 @@ def _read_sdmx(rows: _Rows, collector: _Collector, selections: list[_Selection])
         elif text and flags:
             text = f"{text} {flags}"
         collector.cell(region, category, int(period), text, number, names[value])
+
+
+def _count_code(known: int, what: str, file: str, row: int) -> None:
+    """Refuse a new distinct code once `limits.EUROSTAT_CODES` are remembered."""
+    if known >= limits.EUROSTAT_CODES:
+        reason = f"holds more than {limits.EUROSTAT_CODES:,} distinct {what}, the most read"
+        raise Refused(RefusedValue(file, row, reason=reason))
 
 
 def _n(count: int, noun: str) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from clusterhub.analytics.mapping.problems import Findings
+from clusterhub.analytics.bounded import check_file
+from clusterhub.analytics.mapping import limits
+from clusterhub.analytics.mapping.problems import Findings, Problems
 from clusterhub.analytics.mapping.tables import Row, check_columns, read_header, read_rows
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import Refused, RefusedValue
@@ -76,16 +78,23 @@ def read_inputs(
         nuts_level: for Eurostat tables, the NUTS level of the regions kept.
         indicator: for Eurostat downloads holding several indicators, the one to use.
 
+    Every file is checked against its limits (`limits.py`) before and while it is read.
+
     Raises:
-        Refused: listing every problem (file, row, field, reason).
+        Refused: listing every problem (file, row, field, reason): the first
+            `limits.LISTED` and how many more.
     """
     findings = Findings()
-    problems: list[RefusedValue] = []
-    for path in (observations, categories, region_totals, reference_totals, crosswalk):
-        if path is not None and not path.is_file():
-            problems.append(RefusedValue(path.name, reason=f"file not found: {path}"))
+    problems = Problems()
+    tables = (categories, region_totals, reference_totals, crosswalk)
+    for path, bound in ((observations, limits.OBSERVATIONS), *((t, limits.TABLE) for t in tables)):
+        if path is not None:
+            try:
+                check_file(path, bound, limits.LINE_CHARS)
+            except Refused as refused:
+                problems.extend(refused.problems)
     if problems:
-        raise Refused(problems)
+        raise problems.refused()
     observed = _observations(observations, findings, problems, nuts_level, indicator)
     inputs = MappingInputs(
         observations=observed,
@@ -96,7 +105,7 @@ def read_inputs(
         findings=findings,
     )
     if problems:
-        raise Refused(problems)
+        raise problems.refused()
     return inputs
 
 
@@ -107,32 +116,33 @@ def read_categories(path: Path) -> pa.Table:
     Raises:
         Refused: listing every problem (file, row, field, reason).
     """
-    if not path.is_file():
-        raise Refused([RefusedValue(path.name, reason=f"file not found: {path}")])
-    problems: list[RefusedValue] = []
+    check_file(path, limits.TABLE, limits.LINE_CHARS)
+    problems = Problems()
     table = _table(path, CATEGORIES, Findings(), problems)
     if problems or table is None:
-        raise Refused(problems)
+        raise problems.refused()
     return table
 
 
 def _observations(
     path: Path,
     findings: Findings,
-    problems: list[RefusedValue],
+    problems: Problems,
     nuts_level: int | None,
     indicator: str | None,
 ) -> Observations:
     from clusterhub.analytics.mapping import eurostat
 
-    if eurostat.detect_eurostat_format(path):
-        try:
+    try:
+        if eurostat.detect_eurostat_format(path):
+            check_file(path, limits.EUROSTAT, limits.LINE_CHARS)
             table = eurostat.read_eurostat(path, findings, level=nuts_level, indicator=indicator)
-        except Refused as error:
-            problems.extend(error.problems)
-            return Observations(path.name, list(OBSERVATION_COLUMNS))
-        return Observations(path.name, table.column_names, table=table)
-    columns = read_header(path)
+            return Observations(path.name, table.column_names, table=table)
+        columns = read_header(path)
+    except Refused as error:
+        problems.extend(error.problems)
+        problems.unlisted += error.unlisted
+        return Observations(path.name, list(OBSERVATION_COLUMNS))
     missing, unknown = check_columns(path, columns, OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL)
     problems.extend(missing)
     findings.warnings.extend(unknown)
@@ -151,33 +161,44 @@ class _Spec:
 
 
 def _table(
-    path: Path | None, spec: _Spec, findings: Findings, problems: list[RefusedValue]
+    path: Path | None, spec: _Spec, findings: Findings, problems: Problems
 ) -> pa.Table | None:
+    """A small table read whole (at most `limits.TABLE_ROWS` rows kept), or None when
+    its columns or a line cannot be read (`problems` says why)."""
     if path is None:
         return None
-    missing, unknown = check_columns(path, read_header(path), spec.required, spec.optional)
+    try:
+        header = read_header(path)
+    except Refused as refused:
+        problems.extend(refused.problems)
+        return None
+    missing, unknown = check_columns(path, header, spec.required, spec.optional)
     findings.warnings.extend(unknown)
     if missing:
         problems.extend(missing)
         return None
     records: list[dict[str, object]] = []
     seen: dict[tuple[object, ...], int] = {}
-    for row in read_rows(path):
-        try:
-            record = spec.record(row, path.name, findings)
-        except Refused as refused:
-            problems.extend(replace(p, file=path.name) for p in refused.problems)
-            continue
-        key = tuple(record.get(column) for column in spec.key)
-        if key in seen:
-            problems.append(
-                RefusedValue(
-                    path.name, row.number, None, reason=f"repeats row {seen[key]} ({_show(key)})"
-                )
-            )
-            continue
-        seen[key] = row.number
-        records.append(record)
+    try:
+        for count, row in enumerate(read_rows(path), start=1):
+            if count > limits.TABLE_ROWS:
+                reason = f"the file has more than {limits.TABLE_ROWS:,} rows, the most read"
+                raise Refused(RefusedValue(path.name, row.number, reason=reason))
+            try:
+                record = spec.record(row, path.name, findings)
+            except Refused as refused:
+                problems.extend(replace(p, file=path.name) for p in refused.problems)
+                continue
+            key = tuple(record.get(column) for column in spec.key)
+            if key in seen:
+                reason = f"repeats row {seen[key]} ({_show(key)})"
+                problems.append(RefusedValue(path.name, row.number, None, reason=reason))
+                continue
+            seen[key] = row.number
+            records.append(record)
+    except Refused as refused:
+        problems.extend(refused.problems)
+        return None
     if not records and not missing:
         problems.append(RefusedValue(path.name, reason="the file has no data rows"))
     return pa.Table.from_pylist(records, schema=spec.schema)

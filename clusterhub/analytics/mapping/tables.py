@@ -1,21 +1,36 @@
 """Reading the small input files (categories, totals, crosswalk) row by row, with row numbers.
 
 These files have at most some thousands of rows, so they are read in Python, where every
-problem can name its row. The observations, which can have tens of millions of rows, are read
-by the engine (see `sources.py`).
+problem can name its row; they are streamed, a line (at most `limits.LINE_CHARS`) or a
+Parquet batch at a time, and what is kept is bounded by the caller. The observations, which
+can have tens of millions of rows, are read by the engine (see `backends.py`).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from clusterhub.lib.refusal import RefusedValue
+from clusterhub.analytics.bounded import bounded_lines, first_line, is_parquet, open_text
+from clusterhub.analytics.mapping import limits
+from clusterhub.lib.refusal import Refused, RefusedValue
+
+__all__ = [
+    "Row",
+    "check_columns",
+    "is_parquet",
+    "normalise",
+    "read_header",
+    "read_rows",
+    "sniff_delimiter",
+]
+
+BATCH_ROWS = 65_536
 
 
 @dataclass(frozen=True)
@@ -39,44 +54,73 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 def read_header(path: Path) -> list[str]:
-    """The normalised column names of a CSV or Parquet file."""
+    """The normalised column names of a CSV or Parquet file (its first line, at most
+    `limits.LINE_CHARS` characters).
+
+    Raises:
+        Refused: naming the file when it is neither UTF-8 CSV text nor a Parquet table.
+    """
+    name = path.name
     if is_parquet(path):
-        return [normalise(name) for name in pq.read_schema(path).names]
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = handle.readline()
-    return [normalise(name) for name in next(csv.reader([first], delimiter=sniff_delimiter(first)))]
-
-
-def is_parquet(path: Path) -> bool:
-    """Whether the file is Parquet (by its name or its magic bytes)."""
-    if path.suffix.lower() in {".parquet", ".pq"}:
-        return True
-    with path.open("rb") as handle:
-        return handle.read(4) == b"PAR1"
+        try:
+            return [normalise(column) for column in pq.read_schema(path).names]
+        except (pa.ArrowException, OSError) as error:
+            reason = f"cannot be read as a Parquet table ({error})"
+            raise Refused(RefusedValue(name, reason=reason)) from None
+    if path.suffix.lower() == ".gz":
+        reason = "only a Eurostat bulk download (.tsv.gz) is read from a .gz file"
+        raise Refused(RefusedValue(name, reason=reason))
+    try:
+        first = first_line(path, limits.TABLE, limits.LINE_CHARS)
+        header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
+    except csv.Error as error:
+        raise Refused(RefusedValue(name, 1, reason=f"cannot be read as CSV ({error})")) from None
+    return [normalise(column) for column in header]
 
 
 def read_rows(path: Path) -> Iterator[Row]:
-    """The rows of a CSV (UTF-8, any of `,;\\t`) or Parquet file, with normalised columns."""
+    """The rows of a CSV (UTF-8, any of `,;\\t`) or Parquet file, with normalised columns,
+    streamed: a line of at most `limits.LINE_CHARS` characters (a cell of at most the csv
+    module's 131,072), or a Parquet batch, at a time.
+
+    Raises:
+        Refused: naming the file and row of a line too long, text that is not UTF-8 or a
+            row that is not CSV.
+    """
     if is_parquet(path):
-        table = pq.read_table(path)
-        names = [normalise(name) for name in table.column_names]
-        for index, record in enumerate(table.to_pylist(), start=2):
-            yield Row(
-                index,
-                {name: _text(value) for name, value in zip(names, record.values(), strict=True)},
-            )
+        yield from _parquet_rows(path)
         return
-    text = path.read_text(encoding="utf-8-sig")
-    lines = io.StringIO(text, newline="")
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(lines, delimiter=sniff_delimiter(first))
-    names = [normalise(name) for name in next(reader, [])]
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        cells: dict[str, str | None] = {name: None for name in names}
-        cells.update(zip(names, row, strict=False))
-        yield Row(reader.line_num, cells)
+    name = path.name
+    names = read_header(path)
+    with open_text(path, limits.TABLE) as handle:
+        first = handle.readline(limits.LINE_CHARS + 1)
+        lines = bounded_lines(handle, name, limits.LINE_CHARS)
+        reader = csv.reader(lines, delimiter=sniff_delimiter(first))
+        try:
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                cells: dict[str, str | None] = {column: None for column in names}
+                cells.update(zip(names, row, strict=False))
+                yield Row(reader.line_num + 1, cells)
+        except csv.Error as error:
+            reason = f"cannot be read as CSV ({error})"
+            raise Refused(RefusedValue(name, reader.line_num + 1, reason=reason)) from None
+
+
+def _parquet_rows(path: Path) -> Iterator[Row]:
+    try:
+        handle = pq.ParquetFile(path)
+        names = [normalise(name) for name in handle.schema_arrow.names]
+        number = 1
+        for batch in handle.iter_batches(batch_size=BATCH_ROWS):
+            for record in batch.to_pylist():
+                number += 1
+                cells = {n: _text(value) for n, value in zip(names, record.values(), strict=True)}
+                yield Row(number, cells)
+    except (pa.ArrowException, OSError) as error:
+        reason = f"cannot be read as a Parquet table ({error})"
+        raise Refused(RefusedValue(path.name, reason=reason)) from None
 
 
 def check_columns(
