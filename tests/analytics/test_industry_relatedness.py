@@ -48,7 +48,9 @@ def test_a_matrix_decides_at_its_own_level_by_percentile_and_either_direction() 
     rel = IndustryRelatedness(CODES, matrix)
     assert part(rel, "C29.10", "C22") == (1.0, "matrix")  # the top pair
     assert part(rel, "C22", "C29.1") == (1.0, "matrix")  # listed once, read both ways
-    assert part(rel, "C29", "J62") == (pytest.approx(1 / 3), "matrix")
+    # Above the median, 2p - 1 of the percentile p (2/3); the lowest third counts nothing.
+    assert part(rel, "C22", "J62") == (pytest.approx(1 / 3), "matrix")
+    assert part(rel, "C29", "J62") == (0.0, "matrix")
     assert part(rel, "C29.1", "C29.2") == (1.0, "same")  # one category of the matrix
     assert part(rel, "C30.1", "C29.1") == (0.25, "section")  # the matrix lacks C30
     explained = rel.explain(rel.codes.index("C29"), rel.codes.index("J62"))
@@ -69,3 +71,20 @@ def test_the_mean_best_pair_takes_each_organisations_best_codes_over_ordered_pai
     # best pairs: 1-2 division 0.5, 1-3 section 0.25, 2-3 section 0.25, each both ways.
     assert mean_best_pair(rel.padded_part(), sectors) == pytest.approx((0.5 + 0.25 + 0.25) / 3)
     assert mean_best_pair(rel.padded_part(), sectors[:1]) == 0.0
+
+
+def test_the_less_related_half_of_a_matrix_counts_nothing_and_the_top_twentieth_nearly_all() -> (
+    None
+):
+    codes = [f"C{n}" for n in range(10, 31)]  # 21 divisions, 210 pairs
+    pairs = [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]
+    matrix = pd.DataFrame(
+        [(a, b, float(k)) for k, (a, b) in enumerate(pairs)],
+        columns=["category_a", "category_b", "relatedness"],
+    )
+    rel = IndustryRelatedness(codes, matrix)
+    values = {(a, b): part(rel, a, b)[0] for a, b in pairs}
+    ranked = [values[p] for p in pairs]  # in order of relatedness
+    assert all(v == 0.0 for v in ranked[: len(pairs) // 2])
+    assert all(v >= 0.9 for v in ranked[-len(pairs) // 20 :])
+    assert ranked == sorted(ranked)
