@@ -271,6 +271,29 @@ def test_a_candidate_in_a_strong_region_of_its_sector_comes_before_one_that_is_n
     assert strength["text"] == "3-star region in Q86 (SK01)"
 
 
+def test_the_strength_reason_names_the_region_and_the_same_industry_its_nace_title(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from clusterhub.mapping.models import MappingCell, MappingResult
+    from clusterhub.registry.models import Region
+
+    add("strong", nuts="SK01", sectors="C29")
+    Region.objects.filter(code="SK01").update(name="Bratislavský kraj")
+    result = MappingResult.objects.create(
+        name="stars", slug="stars", method=MappingResult.Method.STARS,
+        loaded_at=timezone.now(), loaded_by="test",
+    )  # fmt: skip
+    MappingCell.objects.create(result=result, region="SK01", category="C29", stars=2)
+    best = next(r for r in ranked(cli, "--cluster", "me") if r["name"] == "Cluster strong")
+    texts = {r["code"]: r["text"] for r in best["reasons"]}
+    assert texts["strength"] == "2-star region in C29 (Bratislavský kraj, SK01)"
+    assert texts["industry"] == (
+        "works in the same industry: C29 Manufacture of motor vehicles, trailers and semi-trailers"
+    )
+
+
 def test_the_lifecycle_reason_says_whether_the_stages_complement_each_other(cli, asking) -> None:  # type: ignore[no-untyped-def]
     add("young", lifecycle="emerging")
     add("peer", lifecycle="mature")

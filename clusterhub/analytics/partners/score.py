@@ -219,8 +219,8 @@ class Scorer:
         if part == "industry":
             return self._industry_details(i, j)
         if part == "strength":
-            label, region, category = t.strength_where[j]
-            return {"label": label, "region": region, "category": category}
+            label, region, category, name = t.strength_where[j]
+            return {"label": label, "region": region, "category": category, "region_name": name}
         if part == "cross_border":
             return {"country": str(t.countries[j])}
         if part == "lifecycle":

@@ -66,7 +66,8 @@ class PartnerTables:
     # Best regional strength of the organisation in its sectors (0..1), and where it lies:
     # (label such as "3★" or "strong", region, category), empty when none.
     strength: npt.NDArray[np.float64]
-    strength_where: list[tuple[str, str, str]]
+    # (label, region, category, region's name or "") of each organisation's strength.
+    strength_where: list[tuple[str, str, str, str]]
     partners: list[frozenset[int]]
     position: dict[int, int] = field(default_factory=dict)
 
@@ -103,7 +104,7 @@ def build_tables(
         sectors[i, : len(codes)] = codes
 
     best = np.zeros(n)
-    where: list[tuple[str, str, str]] = [("", "", "")] * n
+    where: list[tuple[str, str, str, str]] = [("", "", "", "")] * n
     if strength is not None and not strength.empty:
         ordered = strength[strength["cluster_id"].isin(index)].sort_values(
             ["cluster_id", "strength"], ascending=[True, False], kind="stable"
@@ -111,7 +112,8 @@ def build_tables(
         for row in ordered.drop_duplicates("cluster_id").itertuples(index=False):
             i = index[int(row.cluster_id)]
             best[i] = float(row.strength)
-            where[i] = (str(row.label), str(row.region), str(row.category))
+            name = str(getattr(row, "region_name", "") or "")
+            where[i] = (str(row.label), str(row.region), str(row.category), name)
 
     partners: list[set[int]] = [set() for _ in range(n)]
     for a, b in zip(cooperations["cluster_id"], cooperations["partner_id"], strict=True):

@@ -18,7 +18,7 @@ from clusterhub.cooperation.models import RelatednessPair, RelatednessResult
 from clusterhub.lib.latest import Latest
 from clusterhub.mapping.models import MappingCell, MappingResult
 from clusterhub.mapping.queries import category_candidates, region_candidates
-from clusterhub.registry.models import Cluster, ClusterTag, Cooperation
+from clusterhub.registry.models import Cluster, ClusterTag, Cooperation, Region
 from clusterhub.registry.search.freshness import registry_generation
 
 TAG_FIELDS = ("sectors", "ecosystems", "services", "needs")
@@ -147,7 +147,12 @@ def _strength(clusters: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame | None
                 value, label = found[(hit, category)]
                 rows.append((cid, hit, category, value, label))
                 break
-    return pd.DataFrame(rows, columns=["cluster_id", "region", "category", "strength", "label"])
+    # The regions by name too, for the reasons' sentences ("Jihovýchod, CZ06").
+    names = dict(Region.objects.filter(code__in={r[1] for r in rows}).values_list("code", "name"))
+    return pd.DataFrame(
+        [(*row, names.get(row[1], "")) for row in rows],
+        columns=["cluster_id", "region", "category", "strength", "label", "region_name"],
+    )
 
 
 def frames() -> dict[str, pd.DataFrame | None]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from clusterhub.analytics.partners import Reason
 from clusterhub.lib.numbers import half_up
 from clusterhub.registry.figures import figure
+from clusterhub.registry.nace_labels import nace_title
 from clusterhub.registry.vocabulary_labels import country_label, label
 from clusterhub.standard import vocabularies as vocab
 
@@ -26,7 +27,7 @@ def _services(codes: object) -> str:
 def _industry(d: dict[str, object]) -> str:
     a, b, kind = str(d["a"]), str(d["b"]), str(d["kind"])
     if kind == "same":
-        return _("works in the same industry: %(code)s") % {"code": b}
+        return _("works in the same industry: %(code)s") % {"code": f"{b} {nace_title(b)}".strip()}
     if kind == "matrix":
         return _("%(a)s ↔ %(b)s relatedness %(value)s, top %(top)s %%") % {
             "a": a,
@@ -44,7 +45,9 @@ def _percent(value: float) -> str:
 
 
 def _strength(d: dict[str, object]) -> str:
-    values = {"label": d["label"], "region": d["region"], "category": d["category"]}
+    name = str(d.get("region_name") or "")
+    region = f"{name}, {d['region']}" if name else d["region"]
+    values = {"label": d["label"], "region": region, "category": d["category"]}
     if str(d["label"]).endswith("★"):
         values["stars"] = str(d["label"]).rstrip("★")
         return _("%(stars)s-star region in %(category)s (%(region)s)") % values
