@@ -10,6 +10,7 @@ to blame). Shared by the mapping's readers and `cooperation relatedness`; no Dja
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import zlib
@@ -26,6 +27,8 @@ from clusterhub.lib.refusal import Refused, RefusedValue
 
 # A line of a text file (one row, or a line of a quoted cell); the header line too.
 MAX_LINE_CHARS = 1_000_000
+# A cell of a CSV file, as the importer allows (`ingest.limits.MAX_CELL_CHARS`).
+MAX_CELL_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,9 @@ def is_parquet(path: Path) -> bool:
 
 def check_file(path: Path, limits: Limits, max_line_chars: int = MAX_LINE_CHARS) -> None:
     """The file exists, is not empty and is within `limits`, before any reading: its
-    bytes, a Parquet footer's declarations, or the length of a text file's first line.
+    bytes, a Parquet footer's declarations, or the length of a text file's first line. A
+    `.gz` file is unpacked once without keeping anything, so that an archive too large
+    once unpacked, or broken, is refused in seconds rather than after parsing most of it.
 
     Raises:
         Refused: naming the file (and line 1 for a first line too long).
@@ -64,6 +69,10 @@ def check_file(path: Path, limits: Limits, max_line_chars: int = MAX_LINE_CHARS)
     if size > limits.file_bytes:
         reason = f"is {size:,} bytes, more than the {limits.file_bytes:,} read at most"
         raise Refused(RefusedValue(name, reason=reason))
+    if path.suffix.lower() == ".gz":
+        with open_binary(path, limits) as handle:
+            while handle.read(1 << 20):
+                pass
     if not is_parquet(path):
         with open_binary(path, limits) as handle:  # the readers take the header line whole
             first = handle.readline(max_line_chars + 1)
@@ -141,6 +150,24 @@ def _check_utf8(line: str, name: str, number: int) -> None:
             line.encode("utf-8")
         except UnicodeEncodeError:  # a byte kept as a surrogate by `open_text`
             raise Refused(RefusedValue(name, number, reason="is not UTF-8 text")) from None
+
+
+@contextmanager
+def cell_limit(max_chars: int = MAX_CELL_CHARS) -> Iterator[None]:
+    """The csv module's cell limit set to `max_chars` while reading (it is one setting
+    for the whole process: the importer sets the same), then restored."""
+    saved = csv.field_size_limit(max_chars)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(saved)
+
+
+def csv_reason(error: csv.Error) -> str:
+    """Why the csv module could not read a row, in the user's words."""
+    if "field larger than field limit" in str(error):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return f"cannot be read as CSV ({error})"
 
 
 class _Unpacked(io.RawIOBase):

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
-from clusterhub.analytics.bounded import bounded_lines, open_text
+from clusterhub.analytics.bounded import bounded_lines, cell_limit, csv_reason, open_text
 from clusterhub.analytics.mapping import limits
 from clusterhub.analytics.mapping.problems import Findings, Problems
 from clusterhub.lib.refusal import Refused, RefusedValue
@@ -122,7 +122,7 @@ def read_eurostat(
     if layout not in _DIALECTS:
         reason = "not a Eurostat table (SBS extract, bulk TSV or SDMX-CSV)"
         raise Refused([RefusedValue(path.name, 1, None, reason=reason)])
-    with _lines(path) as lines:
+    with _lines(path) as lines, cell_limit(limits.CELL_CHARS):
         rows = csv.reader(lines, **_DIALECTS[layout])
         try:
             if layout == "sbs-extract":
@@ -131,8 +131,8 @@ def read_eurostat(
                 _read_tsv(rows, collector, selections)
             else:
                 _read_sdmx(rows, collector, selections)
-        except csv.Error as error:  # a cell longer than the csv module's 131,072 characters
-            reason = f"cannot be read as CSV ({error})"
+        except csv.Error as error:  # a cell longer than `limits.CELL_CHARS`
+            reason = csv_reason(error)
             raise Refused(RefusedValue(path.name, rows.line_num, reason=reason)) from None
     chosen = [problem for selection in selections for problem in selection.check(path.name)]
     if chosen:

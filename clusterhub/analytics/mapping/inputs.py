@@ -87,7 +87,10 @@ def read_inputs(
     findings = Findings()
     problems = Problems()
     tables = (categories, region_totals, reference_totals, crosswalk)
-    for path, bound in ((observations, limits.OBSERVATIONS), *((t, limits.TABLE) for t in tables)):
+    # A .gz file can only be a Eurostat download (`tables.read_header`).
+    packed = observations.suffix.lower() == ".gz"
+    first = limits.EUROSTAT if packed else limits.OBSERVATIONS
+    for path, bound in ((observations, first), *((t, limits.TABLE) for t in tables)):
         if path is not None:
             try:
                 check_file(path, bound, limits.LINE_CHARS)
@@ -135,7 +138,8 @@ def _observations(
 
     try:
         if eurostat.detect_eurostat_format(path):
-            check_file(path, limits.EUROSTAT, limits.LINE_CHARS)
+            if path.suffix.lower() != ".gz":  # checked against these limits already
+                check_file(path, limits.EUROSTAT, limits.LINE_CHARS)
             table = eurostat.read_eurostat(path, findings, level=nuts_level, indicator=indicator)
             return Observations(path.name, table.column_names, table=table)
         columns = read_header(path)

@@ -23,7 +23,9 @@ EUROSTAT_CODES = 100_000
 # Categories, region and reference totals, crosswalk: read whole, every row kept.
 TABLE = Limits(64 * 1024**2, 1_000_000, 256 * 1024**2)
 TABLE_ROWS = 1_000_000
-# A line of a CSV or TSV file (one row, or a line of a quoted cell), the header too.
+# A line of a CSV or TSV file (one row, or a line of a quoted cell), the header too, and
+# a cell of one (the observations read by DuckDB: a line of at most LINE_CHARS bytes).
 LINE_CHARS = 1_000_000
+CELL_CHARS = 100_000
 # Problems and warnings kept for the message (the rest are counted).
 LISTED = 1_000

@@ -16,7 +16,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from clusterhub.analytics.bounded import bounded_lines, first_line, is_parquet, open_text
+from clusterhub.analytics.bounded import (
+    bounded_lines,
+    cell_limit,
+    csv_reason,
+    first_line,
+    is_parquet,
+    open_text,
+)
 from clusterhub.analytics.mapping import limits
 from clusterhub.lib.refusal import Refused, RefusedValue
 
@@ -72,16 +79,17 @@ def read_header(path: Path) -> list[str]:
         raise Refused(RefusedValue(name, reason=reason))
     try:
         first = first_line(path, limits.TABLE, limits.LINE_CHARS)
-        header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
+        with cell_limit(limits.CELL_CHARS):
+            header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
     except csv.Error as error:
-        raise Refused(RefusedValue(name, 1, reason=f"cannot be read as CSV ({error})")) from None
+        raise Refused(RefusedValue(name, 1, reason=csv_reason(error))) from None
     return [normalise(column) for column in header]
 
 
 def read_rows(path: Path) -> Iterator[Row]:
     """The rows of a CSV (UTF-8, any of `,;\\t`) or Parquet file, with normalised columns,
-    streamed: a line of at most `limits.LINE_CHARS` characters (a cell of at most the csv
-    module's 131,072), or a Parquet batch, at a time.
+    streamed: a line of at most `limits.LINE_CHARS` characters (a cell of at most
+    `limits.CELL_CHARS`), or a Parquet batch, at a time.
 
     Raises:
         Refused: naming the file and row of a line too long, text that is not UTF-8 or a
@@ -92,7 +100,7 @@ def read_rows(path: Path) -> Iterator[Row]:
         return
     name = path.name
     names = read_header(path)
-    with open_text(path, limits.TABLE) as handle:
+    with open_text(path, limits.TABLE) as handle, cell_limit(limits.CELL_CHARS):
         first = handle.readline(limits.LINE_CHARS + 1)
         lines = bounded_lines(handle, name, limits.LINE_CHARS)
         reader = csv.reader(lines, delimiter=sniff_delimiter(first))
@@ -104,7 +112,7 @@ def read_rows(path: Path) -> Iterator[Row]:
                 cells.update(zip(names, row, strict=False))
                 yield Row(reader.line_num + 1, cells)
         except csv.Error as error:
-            reason = f"cannot be read as CSV ({error})"
+            reason = csv_reason(error)
             raise Refused(RefusedValue(name, reader.line_num + 1, reason=reason)) from None
 
 
