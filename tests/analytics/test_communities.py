@@ -447,8 +447,12 @@ def test_a_founding_group_with_a_few_links_into_its_whole_industry_stays_a_candi
     scattered += [(f, int(rng.choice(industry))) for f in founders for _ in range(2)]
     # A low resolution: the whole industry and its founders in one community.
     found = find_candidates(tables_of(rows + alike, founding + scattered), resolution=0.1)
-    holding = {c.id for c in best_match(found, set(founders)).clusters}
+    best = best_match(found, set(founders))
+    holding = {c.id for c in best.clusters}
     assert set(founders) <= holding and len(holding) < 25
+    # Those of its industry left to another candidate do not "work in other industries".
+    left_out = next(r for r in best.reasons if r.code == "left_out")
+    assert left_out.value <= len({r["id"] for r in rows}) and left_out.value < len(industry)
     # Founders who work with a third of the industry are one group with it.
     dense = [(f, n) for f in founders for n in industry if rng.random() < 0.35]
     found = find_candidates(tables_of(rows + alike, founding + scattered + dense), resolution=0.1)

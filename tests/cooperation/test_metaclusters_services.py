@@ -301,7 +301,11 @@ def _candidate(p: Personas, w: World, **changes: Any) -> dict[str, Any]:
         ],
         "members": 30,
         "smes": 20,
-        "reasons": ["same industry", {"code": "countries", "text": "3 countries", "value": 3}],
+        "reasons": [
+            "same industry",
+            {"code": "countries", "text": "3 countries", "value": 3},
+            {"code": "left_out", "text": "51 of the 54 found together work elsewhere", "value": 51},
+        ],
         **changes,
     }
 

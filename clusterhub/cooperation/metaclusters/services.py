@@ -248,7 +248,9 @@ def create_from_candidate(
             problems.add("lead", _("The lead must be one of the candidate's clusters."))
         problems.raise_any()
     reasons = candidate.get("reasons") or []
-    texts = [_reason_text(r) for r in reasons] if isinstance(reasons, list) else []
+    # What the search left out of the candidate describes the search, not the meta-cluster.
+    kept = [r for r in reasons if not (isinstance(r, Mapping) and r.get("code") == "left_out")]
+    texts = [_reason_text(r) for r in kept] if isinstance(reasons, list) else []
     values = {
         "name": name or candidate.get("name") or "",
         "description": "\n".join(t for t in texts if t),

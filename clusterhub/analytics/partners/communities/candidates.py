@@ -143,7 +143,7 @@ def find_candidates(
             tables,
             (d.kind, d.code, themes.share(d.kind, d.code, d.members)),
             d.members,
-            max(0, len(partitioned[d.community]) - len(d.members)),
+            _outside_theme(themes, d, partitioned[d.community]),
             industry,
             smes or {},
         )
@@ -295,11 +295,22 @@ def candidate_name(label: str, qualifier: str, countries: list[str]) -> str:
     return f"{theme} meta-cluster ({', '.join(countries)})"
 
 
+def _outside_theme(themes: Themes, draft: _Draft, community: Positions) -> tuple[int, int]:
+    """How many organisations of the draft's Leiden community (itself and the others) work
+    outside its theme, and how many the community has with the draft's members. Those of
+    the theme left to other candidates (a core's community holds others of its industry)
+    are not counted: the sentence says they work in other industries."""
+    found = np.union1d(community, draft.members)
+    others = np.setdiff1d(community, draft.members)
+    outside = int((~themes.has(draft.kind, draft.code, others)).sum()) if len(others) else 0
+    return outside, len(found)
+
+
 def _candidate(
     tables: PartnerTables,
     theme: tuple[str, str, float],
     members: npt.NDArray[np.int64],
-    left_out: int,
+    left_out: tuple[int, int],
     industry: npt.NDArray[np.float64],
     smes: Mapping[int, float | None],
 ) -> Candidate:
@@ -328,8 +339,8 @@ def _candidate(
         ),
         Reason("countries", float(len(countries)), {"countries": countries}),
         Reason("cooperation", float(links), {"links": links}),
-        # Members of the Leiden community outside the theme (split off or dropped).
-        Reason("left_out", float(left_out), {"community": len(members) + left_out}),
+        # Organisations of the Leiden community outside the candidate and its theme.
+        Reason("left_out", float(left_out[0]), {"community": left_out[1]}),
     ]
     return Candidate(
         name=candidate_name(label, "", countries),
