@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -156,7 +157,8 @@ def criterion_names() -> dict[str, str]:
         "clusters": _("Clusters"),
         "countries": _("Countries"),
         "members": _("Members"),
-        "smes": _("SME members"),
+        # The model's field label is lower case in some languages ("členové (MSP)").
+        "smes": capfirst(_("SME members")),
         "strength": _("Regional strength"),
         "relatedness": _("Related industries"),
         "cooperation": _("Cross-border cooperation"),
