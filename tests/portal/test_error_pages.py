@@ -167,3 +167,16 @@ def test_the_api_still_answers_its_errors_as_problems_not_as_pages(personas: Per
     assert broken.status_code == 500
     assert broken["Content-Type"] == "application/problem+json"
     assert broken.json() == {"type": "about:blank", "title": "Internal error", "status": 500}
+
+
+def test_a_form_sent_without_its_security_token_gets_a_page_saying_what_to_do() -> None:
+    guarded = Client(enforce_csrf_checks=True)
+    for language in ("en", "cs"):
+        response = guarded.post(f"/{language}/accounts/login/", {"username": "x", "password": "y"})
+        assert response.status_code == 403, language
+        html = response.content.decode()
+        assert_portal_page(html, language)
+        assert "CSRF" not in html and "Referer" not in html
+        if language == "en":
+            assert heading(html) == "The form could not be sent"
+            assert "reload the page and send the form again" in html
