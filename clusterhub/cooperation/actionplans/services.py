@@ -32,6 +32,7 @@ from clusterhub.cooperation.actionplans.records import (
     note_record,
     plan_record,
 )
+from clusterhub.cooperation.cluster_text import find_cluster, registry_number
 from clusterhub.cooperation.models import (
     Action,
     ActionPlan,
@@ -74,6 +75,12 @@ def _resolve(problems: Problems, field: str, model: type[Model], value: Any) -> 
         return None
     if isinstance(value, model):
         return value
+    if model is Cluster and registry_number(value) is None:
+        # A cluster picker's "Name (CC)", an id at the source or a name.
+        named, reason = find_cluster(value)
+        if reason:
+            problems.add(field, reason)
+        return named
     try:
         pk = int(value)
     except (TypeError, ValueError):
@@ -214,6 +221,13 @@ def _partners(problems: Problems, value: Any) -> list[Cluster]:
     ids: list[int] = []
     for item in value or []:
         pk = item.pk if isinstance(item, Cluster) else item
+        if not isinstance(pk, int) and registry_number(pk) is None:
+            # A picker's "Name (CC)", an id at the source or a name.
+            named, reason = find_cluster(pk)
+            if reason:
+                problems.add("partners", reason)
+                return []
+            pk = named.pk if named else pk
         try:
             ids.append(int(pk))
         except (TypeError, ValueError):

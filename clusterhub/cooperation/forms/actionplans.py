@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from clusterhub.accounts.policy import coordinated_countries, is_admin, managed_clusters
 from clusterhub.cooperation.actionplans import checks
+from clusterhub.cooperation.cluster_text import registry_number
 from clusterhub.cooperation.forms.errors import show_errors
+from clusterhub.cooperation.forms.picker import (
+    many_clusters,
+    many_values,
+    one_cluster,
+    shown_many,
+    shown_one,
+)
 from clusterhub.cooperation.models import Action, ActionPlan, Goal, MetaCluster
 from clusterhub.registry.models import Cluster
 
@@ -45,22 +53,6 @@ def owner_values(key: str) -> dict[str, Any]:
         if kind == "c"
         else {"cluster": None, "meta_cluster": pk}
     )
-
-
-class ClusterChoices(forms.ModelMultipleChoiceField):
-    """Django's field, where an id beyond the database's integers is an invalid choice (the
-    field's own query would fail on it: a server error)."""
-
-    def _check_values(self, value: Any) -> Any:
-        for item in value or ():
-            text = str(item).strip()
-            if text.isdecimal() and int(text) > checks.MAX_ID:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": text[:20]},
-                )
-        return super()._check_values(value)  # type: ignore[misc]
 
 
 class ServiceErrors:
@@ -102,18 +94,14 @@ class ActionForm(ServiceErrors, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
     start = forms.DateField(label=_("Start"), required=False, widget=DATE)
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=DATE)
-    owner_cluster = forms.ModelChoiceField(
-        label=_("Owner organisation"), queryset=Cluster.objects.none(), required=False
-    )
+    owner_cluster = one_cluster(_("Owner organisation"))
     owner_person = forms.CharField(
         label=_("Owner person"),
         max_length=checks.NAME_LENGTH,
         required=False,
         help_text=_("Shown only to signed-in users with a role."),
     )
-    partners = ClusterChoices(
-        label=_("Partner organisations"), queryset=Cluster.objects.none(), required=False
-    )
+    partners = many_clusters(_("Partner organisations"))
     goal = forms.ModelChoiceField(
         label=_("Goal of the strategic plan"), queryset=Goal.objects.none(), required=False
     )
@@ -126,11 +114,7 @@ class ActionForm(ServiceErrors, forms.Form):
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        clusters = Cluster.objects.order_by("country", "name")
-        for name in ("owner_cluster", "partners"):
-            field = self.fields[name]
-            field.queryset = clusters  # type: ignore[attr-defined]
-            field.label_from_instance = lambda c: f"{c.name} ({c.country})"  # type: ignore[attr-defined]
+        self._show_clusters()
         if plan.meta_cluster_id:
             goals = Goal.objects.filter(plan__meta_cluster_id=plan.meta_cluster_id)
         else:
@@ -145,8 +129,32 @@ class ActionForm(ServiceErrors, forms.Form):
             )
         self.fields["goal"].queryset = goals.distinct()  # type: ignore[attr-defined]
 
+    def _show_clusters(self) -> None:
+        """The owner and partners (registry ids in `initial`) as the picker shows them."""
+        owner, partners = self.initial.get("owner_cluster"), self.initial.get("partners")
+        numbers = [registry_number(v) for v in [owner, *(partners or [])]]
+        known = Cluster.objects.in_bulk([n for n in numbers if n is not None])
+        if (number := registry_number(owner)) is not None:
+            self.initial["owner_cluster"] = shown_one(known.get(number))
+        if isinstance(partners, list | tuple):
+            found = [known[n] for n in numbers[1:] if n is not None and n in known]
+            self.initial["partners"] = shown_many(found)
+
+    def clean_partners(self) -> str:
+        text = self.cleaned_data.get("partners") or ""
+        for value in many_values(text):
+            if value.isdecimal() and int(value) > checks.MAX_ID:
+                # Django's own words, as when this box was a list of choices.
+                raise ValidationError(
+                    _("Select a valid choice. %(value)s is not one of the available choices."),
+                    code="invalid_choice",
+                    params={"value": value[:20]},
+                )
+        return str(text)
+
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
+        data["partners"] = many_values(data.get("partners"))
         if data.get("position") is None:
             data.pop("position", None)
         return data

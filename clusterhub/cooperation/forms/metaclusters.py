@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from clusterhub.cooperation.forms.errors import show_errors
+from clusterhub.cooperation.forms.picker import many_clusters, many_values, one_cluster
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
 from clusterhub.cooperation.models import WorkingGroupMember
 from clusterhub.registry import vocabulary_labels
@@ -60,22 +61,24 @@ class MetaClusterForm(forms.Form):
     def __init__(self, *args: Any, leads: Iterable[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["ecosystem"].choices = ecosystem_choices()  # type: ignore[attr-defined]
-        self.fields["lead"].choices = cluster_choices(leads)  # type: ignore[attr-defined]
+        if isinstance(self.fields["lead"], forms.ChoiceField):
+            self.fields["lead"].choices = cluster_choices(leads)
 
 
 class NewMetaClusterForm(MetaClusterForm):
-    members = _text(
+    # Any cluster of the registry may lead a new one (the service decides who may): a box
+    # with suggestions, not a list of hundreds.
+    lead = one_cluster(_("Lead cluster"), required=True)  # type: ignore[assignment]
+    members = many_clusters(
         _("Member clusters"),
         help_text=_(
-            "Registry ids of the other member clusters (the number in a profile's address), "
-            "separated by spaces or commas."
+            "The other member clusters, one per line: the name and country as suggested, "
+            "e.g. “Name (CZ)”, or the registry id."
         ),
-        max_length=5000,
     )
 
     def member_ids(self) -> list[str]:
-        raw = self.cleaned_data.get("members") or ""
-        return [part for part in raw.replace(",", " ").replace(";", " ").split() if part]
+        return many_values(self.cleaned_data.get("members"))
 
 
 class CandidateForm(forms.Form):
@@ -101,12 +104,7 @@ class CandidateForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    cluster = _text(
-        _("Cluster"),
-        required=True,
-        max_length=20,
-        help_text=_("Registry id of the cluster (the number in its profile's address)."),
-    )
+    cluster = one_cluster(_("Cluster"), required=True)
     joined = _date(_("Joined"))
 
 

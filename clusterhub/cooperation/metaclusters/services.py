@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.accounts.policy import Action, can
 from clusterhub.audit.services import Actor, Change, record, record_many
+from clusterhub.cooperation.cluster_text import find_cluster
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_create, check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -75,19 +76,25 @@ def _not_found(problems: Problems, field: str, value: Any) -> None:
 
 
 def cluster_by_id(problems: Problems, field: str, value: Any) -> Cluster | None:
-    """The registry's cluster with the id `value` (a number), or None with the reason."""
+    """The registry's cluster `value` names (a registry id, or a text as `find_cluster`
+    reads it: "Name (CC)" from the picker), or None with the reason."""
     if isinstance(value, Cluster):
         return value
     number = _registry_id(value)
+    if number is None and str(value or "").strip():
+        found, reason = find_cluster(value)
+        if reason:
+            problems.add(field, reason)
+        return found
     cluster = Cluster.objects.filter(pk=number).first() if number is not None else None
     if cluster is None:
         _not_found(problems, field, value)
     return cluster
 
 
-def _clusters(problems: Problems, ids: Iterable[Any]) -> list[Cluster]:
-    """The clusters with the registry ids `ids`, read in one query; each id that names
-    none is a problem."""
+def _clusters(problems: Problems, ids: Iterable[Any], by_name: bool = True) -> list[Cluster]:
+    """The clusters with the registry ids `ids`, read in one query (with `by_name`, a text
+    as `find_cluster` reads it too); each value that names none is a problem."""
     wanted = list(dict.fromkeys(ids))
     if len(wanted) > MAX_MEMBERS:
         problems.add("clusters", _("At most %(limit)d member clusters.") % {"limit": MAX_MEMBERS})
@@ -97,6 +104,11 @@ def _clusters(problems: Problems, ids: Iterable[Any]) -> list[Cluster]:
     found: dict[Cluster, None] = {}  # in the order given, each once
     for value, number in numbers.items():
         cluster = value if isinstance(value, Cluster) else known.get(number or 0)
+        if cluster is None and number is None and by_name and isinstance(value, str):
+            cluster, reason = find_cluster(value)  # a name: one query each
+            if reason:
+                problems.add("clusters", reason)
+                continue
         if cluster is None:
             _not_found(problems, "clusters", value)
         else:
@@ -235,7 +247,7 @@ def create_from_candidate(
     # An id that is a list or an object names no cluster: as text, it is refused like any
     # unknown id (as it is, it cannot even be compared).
     ids = [i if i is None or isinstance(i, int | str) else str(i) for i in ids]
-    clusters = _clusters(problems, ids)
+    clusters = _clusters(problems, ids, by_name=False)  # a candidate holds registry ids
     problems.raise_any()
     if lead in (None, ""):
         chosen = candidate_lead(actor, clusters)
