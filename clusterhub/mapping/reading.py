@@ -16,7 +16,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from clusterhub.analytics.bounded import Limits, check_file
 from clusterhub.lib.refusal import Refused, RefusedValue
+
+# A result file is read whole (pyarrow): at most 1 GiB on disk, and for Parquet at most
+# 30 million declared rows (1,000 categories x 3,000 regions x 10 years) in row groups of at
+# most 1 GiB uncompressed, checked before it is read.
+RESULT_LIMITS = Limits(file_bytes=1024**3, parquet_rows=30_000_000, row_group_bytes=1024**3)
 
 # The columns of the output contract, by kind.
 COMMON = ("region", "category", "group", "employment", "lq")
@@ -86,6 +92,7 @@ def _read_table(path: Path) -> tuple[pa.Table, int]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise Refused([RefusedValue(str(path), reason="no such file")])
+    check_file(path, RESULT_LIMITS)  # its bytes, a Parquet footer, the header line
     try:
         if suffix == ".parquet":
             import pyarrow.parquet as pq

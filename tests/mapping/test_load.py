@@ -319,3 +319,24 @@ def test_200000_cells_load_in_a_few_seconds(cli, tmp_path) -> None:  # type: ign
     assert outcome.ok, outcome.error
     assert MappingCell.objects.count() == 200_000
     assert seconds < 30, f"{seconds:.1f} s"  # a few seconds; generous for busy CI machines
+
+
+def test_a_result_file_over_the_limits_is_refused_before_it_is_read(
+    cli, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from clusterhub.analytics.bounded import Limits
+    from clusterhub.mapping import reading
+
+    csv_path = write_stars(tmp_path / "big.csv")
+    monkeypatch.setattr(reading, "RESULT_LIMITS", Limits(100, 10**6, 10**9))
+    before = counts()
+    outcome = cli("mapping", "load", str(csv_path), "--name", "big")
+    assert not outcome.ok
+    assert "big.csv" in outcome.error and "more than the 100 read at most" in outcome.error
+    assert "Traceback" not in outcome.error
+    table = pa_csv.read_csv(csv_path)
+    pq.write_table(table, tmp_path / "big.parquet")
+    monkeypatch.setattr(reading, "RESULT_LIMITS", Limits(10**9, 2, 10**9))
+    outcome = cli("mapping", "load", str(tmp_path / "big.parquet"), "--name", "big")
+    assert not outcome.ok and "declares" in outcome.error and "rows" in outcome.error
+    assert counts() == before
