@@ -24,7 +24,12 @@ import pyarrow.parquet as pq
 from clusterhub.analytics.bounded import Limits, bounded_lines, check_file, open_text
 from clusterhub.analytics.mapping import read_inputs
 from clusterhub.analytics.mapping.inputs import MappingInputs
-from clusterhub.analytics.mapping.tables import is_parquet, normalise, sniff_delimiter
+from clusterhub.analytics.mapping.tables import (
+    is_parquet,
+    normalise,
+    parquet_records,
+    sniff_delimiter,
+)
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import Refused, RefusedValue
 
@@ -43,7 +48,6 @@ MAX_CELLS = 5_000_000
 MAX_CELL_CHARS = 10_000
 # Refused values listed; the rest are counted.
 MAX_LISTED = 20
-BATCH_ROWS = 65_536
 
 
 def read(
@@ -177,19 +181,8 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
     quote is refused naming its line."""
     name = path.name
     if is_parquet(path):
-        handle = pq.ParquetFile(path)
-        names = [normalise(column) for column in handle.schema_arrow.names]
-        number = 1
-        for batch in handle.iter_batches(batch_size=BATCH_ROWS):
-            for record in batch.to_pylist():
-                number += 1
-                yield (
-                    number,
-                    {
-                        n: (None if v is None else str(v))
-                        for n, v in zip(names, record.values(), strict=True)
-                    },
-                )
+        for number, record in parquet_records(path):
+            yield number, {n: (None if v is None else str(v)) for n, v in record.items()}
         return
     with open_text(path, OBSERVATION_LIMITS) as handle:
         first = handle.readline(MAX_LINE_CHARS)

@@ -117,6 +117,13 @@ def read_rows(path: Path) -> Iterator[Row]:
 
 
 def _parquet_rows(path: Path) -> Iterator[Row]:
+    for number, record in parquet_records(path):
+        yield Row(number, {n: _text(value) for n, value in record.items()})
+
+
+def parquet_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
+    """(row number as a user counts it, the header being row 1; values by normalised
+    column) of a Parquet file, read a batch at a time; an unreadable file is refused."""
     try:
         handle = pq.ParquetFile(path)
         names = [normalise(name) for name in handle.schema_arrow.names]
@@ -124,8 +131,7 @@ def _parquet_rows(path: Path) -> Iterator[Row]:
         for batch in handle.iter_batches(batch_size=BATCH_ROWS):
             for record in batch.to_pylist():
                 number += 1
-                cells = {n: _text(value) for n, value in zip(names, record.values(), strict=True)}
-                yield Row(number, cells)
+                yield number, dict(zip(names, record.values(), strict=True))
     except (pa.ArrowException, OSError) as error:
         reason = f"cannot be read as a Parquet table ({error})"
         raise Refused(RefusedValue(path.name, reason=reason)) from None
