@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from clusterhub.cooperation.actionplans import services as actionplans
 from clusterhub.cooperation.metaclusters import services
 from clusterhub.cooperation.models import Action
-from tests.browser.conftest import SETUP, Problems, Registry
+from tests.browser.conftest import HOSTILE, SETUP, Problems, Registry, cluster
 from tests.browser.test_editing import sign_in_directly
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,6 +30,7 @@ def test_typing_part_of_a_name_suggests_clusters_and_the_chosen_one_joins(
         members=[p.pl_cluster.pk],
         actor=SETUP,
     )
+    cluster("cz-9", name=f"Morava {HOSTILE}", country="CZ")  # suggested as text only
     sign_in_directly(page, live_server, p.coordinator_cz)
     page.goto(f"/en/cooperation/metaclusters/{meta.slug}/members/")
 
@@ -39,6 +40,9 @@ def test_typing_part_of_a_name_suggests_clusters_and_the_chosen_one_joins(
     suggestion = page.locator(f'datalist option[value="{CHOSEN}"]')
     expect(suggestion).to_be_attached()
     expect(page.get_by_role("status")).to_contain_text("suggestions")
+    values = [option.get_attribute("value") for option in page.locator("datalist option").all()]
+    assert f"Morava {HOSTILE} (CZ)" in values
+    assert page.evaluate("window.__pwned") is None
     box.fill(CHOSEN)  # what choosing the suggestion puts in the box
     page.get_by_role("button", name="Add", exact=True).click()
 

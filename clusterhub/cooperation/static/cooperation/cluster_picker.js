@@ -1,7 +1,7 @@
 // The cluster picker: a text box with data-cluster-picker="one" suggests "Name (CC)" from the
 // registry's public search as one types (a <datalist>, the browser's own keyboard-accessible
 // list); a box with data-cluster-picker="many" (a textarea, one cluster per line) gets a box
-// above it whose chosen suggestions are added as lines. Without this script the boxes take
+// under it whose chosen suggestions are added as lines. Without this script the boxes take
 // the same text typed by hand; the server reads and checks it either way.
 // Data is only ever put into the page as text (option values, textContent), never as HTML.
 (() => {
@@ -86,7 +86,7 @@
     attach(input, input);
   }
 
-  // A box above the textarea; a chosen suggestion (or Enter, or the button) adds its line.
+  // A box under the textarea; a chosen suggestion (or Enter, or the button) adds its line.
   function attachMany(area) {
     const wrap = document.createElement("div");
     wrap.className = "cluster-picker-add";
@@ -102,7 +102,7 @@
     button.type = "button";
     button.textContent = area.dataset.addButton || "+";
     wrap.append(label, input, button);
-    area.before(wrap);
+    area.after(wrap); // under the list it adds to, which stays by its label
     const list = attach(input, area);
 
     function add() {
