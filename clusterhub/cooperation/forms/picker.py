@@ -20,7 +20,7 @@ def _attrs(mode: str) -> dict[str, Any]:
     return {
         "data-cluster-picker": mode,
         "data-search-url": SEARCH_URL,
-        "data-found": _("{count} suggestions"),
+        "data-found": _("Suggestions: {count}"),
         "data-none": _("No cluster found."),
         "data-add-label": _("Add a cluster"),
         "data-add-button": _("Add"),
