@@ -80,12 +80,15 @@ def _relatedness(d: dict[str, Any], f: dict[str, Any]) -> str:
         return (
             _(
                 "their industries are related: %(mean)s on average over %(pairs)s pairs "
-                "(percentile in the stored relatedness)"
+                "(0 to 1 by the stored relatedness; 1 is the same industry)"
             )
             % f
         )
     return (
-        _("their industries are related: %(mean)s on average over %(pairs)s pairs (NACE hierarchy)")
+        _(
+            "their industries are related: %(mean)s on average over %(pairs)s pairs "
+            "(0 to 1 by the NACE hierarchy; 1 is the same industry)"
+        )
         % f
     )
 
