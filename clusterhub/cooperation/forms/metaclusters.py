@@ -103,6 +103,26 @@ class CandidateForm(forms.Form):
     founded = _date(pgettext_lazy("date", "Founded"))
 
 
+class CandidateSettingsForm(forms.Form):
+    """How the candidates offered are searched (GET; the command's settings): how many
+    countries each spans at least, how finely the graph is split, and how many clusters a
+    candidate holds at most (a community larger is split again)."""
+
+    min_countries = forms.IntegerField(
+        label=_("Countries at least"), min_value=1, max_value=30, required=False
+    )
+    resolution = forms.FloatField(
+        label=_("Resolution"),
+        min_value=0.05,
+        max_value=50,
+        required=False,
+        help_text=_("Higher finds more, smaller groups (1 by default)."),
+    )
+    max_clusters = forms.IntegerField(
+        label=_("Clusters at most"), min_value=3, max_value=1000, required=False
+    )
+
+
 class MemberForm(forms.Form):
     cluster = one_cluster(_("Cluster"), required=True)
     joined = _date(_("Joined"))

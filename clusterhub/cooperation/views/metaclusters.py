@@ -24,7 +24,12 @@ from clusterhub.accounts.policy import (
 )
 from clusterhub.accounts.sign_in import login_first
 from clusterhub.cooperation.candidates import find_candidates
-from clusterhub.cooperation.forms.metaclusters import CandidateForm, NewMetaClusterForm, report
+from clusterhub.cooperation.forms.metaclusters import (
+    CandidateForm,
+    CandidateSettingsForm,
+    NewMetaClusterForm,
+    report,
+)
 from clusterhub.cooperation.metaclusters import group, services
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster
 from clusterhub.cooperation.metaclusters.figures import (
@@ -201,10 +206,15 @@ def metacluster_from_candidate(request: HttpRequest) -> HttpResponse:
             if isinstance(candidate, list) and len(candidate) == 1:
                 candidate = candidate[0]  # the command's list, with the one candidate wanted
             return _create_from(request, form, candidate)
+    settings = CandidateSettingsForm(request.GET or None)
+    searched = {
+        k: v for k, v in (settings.cleaned_data if settings.is_valid() else {}).items() if v
+    }
     context = {
         "form": form,
         "title": _("New meta-cluster from a candidate"),
-        "candidates": _offered(request.user) if request.method == "GET" else [],
+        "settings": settings,
+        "candidates": _offered(request.user, searched) if request.method == "GET" else [],
     }
     return render(request, "cooperation/metaclusters/form.html", context)
 
@@ -220,13 +230,14 @@ def _not_json(error: Exception) -> str:
     return _("This is not JSON: it is nested too deeply.")
 
 
-def _offered(user: Any) -> list[dict[str, Any]]:
-    """The registry's candidates with a cluster in a country the user coordinates (all for
-    admins), each with its JSON for the one-step form; not those whose clusters all belong
-    to one meta-cluster already (formed: nothing to create)."""
+def _offered(user: Any, settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The registry's candidates (searched with `settings`, those of `CandidateSettingsForm`
+    that are given) with a cluster in a country the user coordinates (all for admins),
+    each with its JSON for the one-step form; not those whose clusters all belong to one
+    meta-cluster already (formed: nothing to create)."""
     countries = None if is_admin(user) else coordinated_countries(user)
     offered = []
-    for candidate in find_candidates():
+    for candidate in find_candidates(**settings):
         if _formed(candidate):
             continue
         if countries is None or countries & set(candidate["countries"]):
