@@ -191,6 +191,17 @@ def test_a_member_that_left_keeps_its_row_and_may_rejoin(personas: Personas, wor
     ]
 
 
+def test_a_member_that_leaves_takes_its_people_off_the_working_group_in_the_history(
+    personas: Personas, world: World
+) -> None:
+    membership = world.meta.memberships.get(cluster=personas.pl_cluster)
+    assert world.person.cluster_id == personas.pl_cluster.pk
+    services.remove_member(world.meta, membership, left="2024-06-30", actor=SETUP)
+    assert not world.meta.working_group.filter(cluster=personas.pl_cluster).exists()
+    gone = AuditEntry.objects.filter(model="working_group_member", action="delete")
+    assert [(e.object_id, e.object_repr) for e in gone] == [(str(world.person.pk), "Anna Demo")]
+
+
 def test_a_current_member_cannot_join_twice_nor_leave_before_it_joined(
     personas: Personas, world: World
 ) -> None:

@@ -26,10 +26,12 @@ from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Probl
 from clusterhub.cooperation.metaclusters.records import (
     MEMBERSHIP,
     META_CLUSTER,
+    WORKING_GROUP_MEMBER,
     membership_record,
     meta_cluster_record,
+    person_record,
 )
-from clusterhub.cooperation.models import MetaCluster, MetaClusterMembership
+from clusterhub.cooperation.models import MetaCluster, MetaClusterMembership, WorkingGroupMember
 from clusterhub.registry.models import Cluster
 from clusterhub.standard import vocabularies as vocab
 
@@ -357,10 +359,24 @@ def remove_member(
     membership.left = day
     membership.save(update_fields=["left"])
     label = membership.cluster.name
-    record(
-        actor,
+    changes = [
         Change(
             "update", MEMBERSHIP, str(membership.pk), label, before, membership_record(membership)
-        ),
-    )
+        )
+    ]
+    # Its people leave the working group with it (a member may rejoin and name them again).
+    people = WorkingGroupMember.objects.filter(meta_cluster=meta, cluster=membership.cluster_id)
+    for person in people.order_by("pk"):
+        changes.append(
+            Change(
+                "delete",
+                WORKING_GROUP_MEMBER,
+                str(person.pk),
+                person.name,
+                person_record(person),
+                None,
+            )
+        )
+    people.delete()
+    record_many(actor, changes)
     return membership
