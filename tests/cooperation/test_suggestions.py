@@ -250,6 +250,16 @@ def test_a_stored_matrix_decides_industry_relatedness_over_the_nace_hierarchy(cl
     assert "C29 ↔ Q86 relatedness 0.90" in industry["text"]
 
 
+def test_the_same_industry_comes_before_the_most_related_other_one_of_a_stored_matrix(
+    cli, asking
+) -> None:  # type: ignore[no-untyped-def]
+    # "a" would win a tie on the registry id: the industry must decide.
+    add("a-health", sectors="Q86")
+    add("b-same", sectors="C29")
+    store_matrix([("C29", "Q86", 0.9), ("C29", "C22", 0.1), ("C29", "A01", 0.2)])
+    assert before(order(cli), "Cluster b-same", "Cluster a-health")
+
+
 def test_a_candidate_in_a_strong_region_of_its_sector_comes_before_one_that_is_not(
     cli, asking
 ) -> None:  # type: ignore[no-untyped-def]

@@ -3,9 +3,10 @@
 With a stored relatedness matrix, two sector codes are compared at the matrix's level (the
 code itself, else its NACE group, division or section, whichever the matrix has): the same
 category counts 1, different categories count the share of the matrix's pairs that are less
-related (the pair's percentile p) above the median, as 2p - 1 (0 for the less related half):
-a pair in the top 5 % counts at least 0.9, in the top 25 % 0.5, the median pair nothing, as
-unrelated industries count nothing in the NACE hierarchy. Without a matrix, or for codes the matrix does not know, the NACE hierarchy decides: the same code
+related (the pair's percentile p) above the median, as 0.9 x (2p - 1) (0 for the less
+related half): a pair in the top 5 % counts at least 0.81, in the top 25 % 0.45, the median
+pair nothing, as unrelated industries count nothing in the NACE hierarchy; no pair of
+different industries counts as much as the same one (1). Without a matrix, or for codes the matrix does not know, the NACE hierarchy decides: the same code
 (or one inside the other) 1, the same group 0.75, the same division 0.5, the same section
 0.25, else 0.
 """
@@ -19,6 +20,8 @@ import numpy.typing as npt
 import pandas as pd
 
 HIERARCHY = {"same": 1.0, "group": 0.75, "division": 0.5, "section": 0.25}
+# The most a pair of different categories of a stored matrix counts: below the same one.
+MATRIX_TOP = 0.9
 
 
 def _levels(code: str) -> tuple[str, ...]:
@@ -84,7 +87,7 @@ class IndustryRelatedness:
         self.part[same], self.raw[same], self.kind[same] = 1.0, 1.0, "same"
         pair_values = found[paired]
         percentile = np.searchsorted(values, pair_values, side="right") / len(values)
-        self.part[paired] = np.clip(2.0 * percentile - 1.0, 0.0, 1.0)
+        self.part[paired] = MATRIX_TOP * np.clip(2.0 * percentile - 1.0, 0.0, 1.0)
         self.raw[paired] = pair_values
         self.kind[paired] = "matrix"
         self.top[paired] = (

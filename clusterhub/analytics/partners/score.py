@@ -4,7 +4,7 @@
 |---|---|
 | `needs` | share of the cluster's needs the candidate offers as services |
 | `offers` | share of the candidate's needs the cluster offers |
-| `industry` | relatedness of their sectors (`industry.py`: the stored matrix's max(0, 2p - 1) of the percentile p, else the NACE hierarchy) |
+| `industry` | relatedness of their sectors (`industry.py`: the stored matrix's 0.9 x max(0, 2p - 1) of the percentile p, else the NACE hierarchy) |
 | `ecosystem` | shared industrial ecosystems (Jaccard: shared / all of both) |
 | `strength` | the candidate's regional strength in its sectors (mapping stars / 3, or the CMP flags) |
 | `cross_border` | 1 when the candidate is in another country |

@@ -22,7 +22,7 @@ one of its sector codes lies in the division. The raw criteria of a candidate:
 | `members` | their members, summed (unknown counts 0) |
 | `smes` | their SME members, summed (unknown counts 0) |
 | `strength` | mean over its clusters of their regional strength in the sector (in a category of the division; for an ecosystem, their best in any of their sectors); none counts 0 |
-| `relatedness` | mean over ordered pairs of its clusters (those with sector codes in it) of the relatedness of their industries: the best pair of their codes (`partners.industry`: the stored matrix's max(0, 2p - 1) of the pair's percentile p, else the NACE hierarchy: same code 1, group 0.75, division 0.5, section 0.25); 0 with fewer than two |
+| `relatedness` | mean over ordered pairs of its clusters (those with sector codes in it) of the relatedness of their industries: the best pair of their codes (`partners.industry`: the stored matrix's 0.9 x max(0, 2p - 1) of the pair's percentile p, else the NACE hierarchy: same code 1, group 0.75, division 0.5, section 0.25); 0 with fewer than two |
 | `cooperation` | share of its clusters that already cooperate with another of its clusters in another country |
 | `needs` | share of its clusters' needs (cluster, need) that another of its clusters in another country offers as a service |
 
