@@ -64,3 +64,19 @@ def test_the_settings_form_is_escaped_and_keeps_the_values_given(coordinator: Cl
     html, _ = offered(coordinator, '?resolution=2&min_countries=4&max_clusters="><script>')
     assert "<script>" not in html
     assert 'name="resolution" value="2"' in html or 'value="2.0"' in html
+
+
+def test_the_lead_of_a_candidate_can_be_named_as_the_picker_writes_it(
+    coordinator: Client,
+) -> None:
+    from clusterhub.cooperation.models import MetaCluster
+
+    _, found = offered(coordinator)
+    chosen = found[0]
+    lead = chosen["clusters"][-1]
+    response = coordinator.post(
+        URL,
+        {"candidate": json.dumps(chosen), "lead": f"{lead['name']} ({lead['country']})"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert MetaCluster.objects.get(name=chosen["name"]).lead_id == lead["id"]

@@ -94,10 +94,10 @@ class CandidateForm(forms.Form):
     name = _text(_("Name"), max_length=200, help_text=_("Leave empty for the candidate's name."))
     lead = _text(
         _("Lead cluster"),
-        max_length=20,
+        max_length=320,  # a cluster's name (300) and its country
         help_text=_(
-            "Registry id of one of the candidate's clusters; leave empty for its largest "
-            "cluster in a country you coordinate."
+            "One of the candidate's clusters, as “Name (CZ)” or by its registry id; leave "
+            "empty for its largest cluster in a country you coordinate."
         ),
     )
     founded = _date(pgettext_lazy("date", "Founded"))
