@@ -71,6 +71,9 @@ def test_the_members_table_names_each_members_region(personas: Personas) -> None
     html = page(Client(), f"/cs/cooperation/metaclusters/{meta.slug}/")
     members = html[html.index('id="members"') : html.index('id="working-group"')]
     assert re.search(r'Jihomoravský kraj <span class="code">CZ064</span>', members)
+    # The figures name the regions too, not only their number.
+    names = re.search(r'<dd class="region-names">(.*?)</dd>', html, re.S)
+    assert names and 'Jihomoravský kraj <span class="code">CZ064</span>' in names.group(1)
 
 
 @pytest.fixture
