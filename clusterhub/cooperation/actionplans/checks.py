@@ -37,6 +37,9 @@ MAX_PLANS = 100  # per cluster or meta-cluster (its page lists them)
 MAX_ACTIONS = 500  # per plan
 MAX_INDICATORS = 50  # per action
 MAX_NOTES = 500  # per action
+# Per plan, all its actions' notes together: 500 actions of 500 notes of 20,000 characters
+# would make a page and an API answer of gigabytes; this keeps them under about 40 MB.
+MAX_PLAN_NOTES = 2_000
 MAX_POSITION = 32_767
 MAX_ID = 2**63 - 1  # the largest id a database holds
 

@@ -292,6 +292,11 @@ def save_action(
         problems.add(
             "plan", _("A plan has at most %(limit)d actions.") % {"limit": checks.MAX_ACTIONS}
         )
+    elif action is not None and target_plan.pk != plan.pk:
+        moved = action.notes.count()
+        held = ProgressNote.objects.filter(action__plan=target_plan).count()
+        if moved and held + moved > checks.MAX_PLAN_NOTES:
+            problems.add("plan", _plan_notes_full())
     start = checks.date(problems, "start", merged.get("start"))
     deadline = checks.date(problems, "deadline", merged.get("deadline"))
     checks.period(problems, start, deadline)
@@ -397,6 +402,12 @@ def _author(actor: Actor) -> str:
     return actor.name[: checks.NAME_LENGTH]
 
 
+def _plan_notes_full() -> str:
+    return _("A plan holds at most %(limit)d progress notes in all.") % {
+        "limit": checks.MAX_PLAN_NOTES
+    }
+
+
 def add_note(
     action: Action,
     text: Any,
@@ -415,6 +426,8 @@ def add_note(
             "text",
             _("An action has at most %(limit)d progress notes.") % {"limit": checks.MAX_NOTES},
         )
+    elif ProgressNote.objects.filter(action__plan=plan).count() >= checks.MAX_PLAN_NOTES:
+        problems.add("text", _plan_notes_full())
     author = checks.line(
         problems, "author_name", author_name or _author(actor), checks.NAME_LENGTH, True
     )
