@@ -10,6 +10,7 @@ from rich.table import Table
 
 from clusterhub.analytics.partners import DEFAULT_WEIGHTS, PARTS
 from clusterhub.cooperation.cli_options import parse_top, write_table
+from clusterhub.cooperation.cluster_text import registry_number
 from clusterhub.cooperation.suggestions.service import (
     MAX_TOP,
     Partner,
@@ -20,9 +21,8 @@ from clusterhub.cooperation.suggestions.service import (
 from clusterhub.lib.text import cut
 from clusterhub.registry.models import Cluster
 
-# The longest value a message repeats; a registry id has at most 18 digits (bigint).
+# The longest value a message repeats.
 VALUE_CHARS = 80
-MAX_ID_DIGITS = 18
 
 HELP = "Suggested partners for one organisation, best first, each with its reasons."
 
@@ -67,9 +67,9 @@ def find_cluster(given: str) -> Cluster:
             f"--cluster {cut(given, VALUE_CHARS)}: several organisations have this id; "
             f"name one as {sources}"
         )
-    # A registry id is a number the database can hold: ASCII digits, at most 18 of them.
-    if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
-        cluster = Cluster.objects.filter(pk=int(value)).first()
+    # A registry id is a number the database can hold, written in ASCII digits.
+    if value.isascii() and (number := registry_number(value)) is not None:
+        cluster = Cluster.objects.filter(pk=number).first()
         if cluster is not None:
             return cluster
     shown = cut(given, VALUE_CHARS)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from clusterhub.lib.text import cut
 from clusterhub.registry.models import Cluster
 
 # Past 18 digits no id fits the database's integers (the query itself would fail).
@@ -32,8 +33,7 @@ def label(cluster: Cluster) -> str:
 
 
 def shown(value: Any) -> str:
-    text = " ".join(str(value).split())
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+    return cut(" ".join(str(value).split()), _SHOWN)
 
 
 def _one(found: list[Cluster], value: str) -> tuple[Cluster | None, str | None]:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from clusterhub.accounts.policy import Action, can
 from clusterhub.audit.services import Actor, Change, record, record_many
-from clusterhub.cooperation.cluster_text import find_cluster
+from clusterhub.cooperation.cluster_text import find_cluster, registry_number
 from clusterhub.cooperation.metaclusters import checks
 from clusterhub.cooperation.metaclusters.access import check_create, check_manage
 from clusterhub.cooperation.metaclusters.checks import InvalidMetaCluster, Problems
@@ -62,13 +62,6 @@ def _clean(values: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     return clean
 
 
-def _registry_id(value: Any) -> int | None:
-    """`value` as a registry id, or None when it cannot be one."""
-    text = "" if value is None else str(value).strip()
-    # isdecimal, not isdigit: int() refuses "²"; past 18 digits no id fits the database.
-    return int(text) if text.isdecimal() and len(text) <= 18 else None
-
-
 def _not_found(problems: Problems, field: str, value: Any) -> None:
     text = "" if value is None else str(value).strip()
     if not text:
@@ -82,7 +75,7 @@ def cluster_by_id(problems: Problems, field: str, value: Any) -> Cluster | None:
     reads it: "Name (CC)" from the picker), or None with the reason."""
     if isinstance(value, Cluster):
         return value
-    number = _registry_id(value)
+    number = registry_number(value)
     if number is None and str(value or "").strip():
         found, reason = find_cluster(value)
         if reason:
@@ -101,7 +94,7 @@ def _clusters(problems: Problems, ids: Iterable[Any], by_name: bool = True) -> l
     if len(wanted) > MAX_MEMBERS:
         problems.add("clusters", _("At most %(limit)d member clusters.") % {"limit": MAX_MEMBERS})
         return []
-    numbers = {value: _registry_id(value) for value in wanted}
+    numbers = {value: registry_number(value) for value in wanted}
     known = Cluster.objects.in_bulk([n for n in numbers.values() if n is not None])
     found: dict[Cluster, None] = {}  # in the order given, each once
     for value, number in numbers.items():
