@@ -21,8 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from clusterhub.analytics.bounded import Limits, bounded_lines, check_file, open_text
-from clusterhub.analytics.mapping import read_inputs
+from clusterhub.analytics.bounded import bounded_lines, check_file, open_text
+from clusterhub.analytics.mapping import limits, read_inputs
 from clusterhub.analytics.mapping.inputs import MappingInputs
 from clusterhub.analytics.mapping.tables import (
     is_parquet,
@@ -33,12 +33,12 @@ from clusterhub.analytics.mapping.tables import (
 from clusterhub.analytics.mapping.values import Invalid, parse_count, parse_year
 from clusterhub.lib.refusal import Refused, RefusedValue
 
-# The observations are streamed (a row group at a time); the small tables (categories,
-# region totals) are read whole by the mapping's reader.
-OBSERVATION_LIMITS = Limits(8 * 1024**3, 100_000_000, 1024**3)
-TABLE_LIMITS = Limits(64 * 1024**2, 1_000_000, 256 * 1024**2)
-# A line of a CSV file (one row, or a line of a quoted cell); the header line too.
-MAX_LINE_CHARS = 1_000_000
+# The mapping's limits for the same inputs (names of their own, so a test may set smaller
+# ones here): the observations are streamed (a row group at a time); the small tables
+# (categories, region totals) are read whole by the mapping's reader.
+OBSERVATION_LIMITS = limits.OBSERVATIONS
+TABLE_LIMITS = limits.TABLE
+MAX_LINE_CHARS = limits.LINE_CHARS
 # The result has categories x (categories - 1) rows; the regions x categories matrix is
 # held in memory, and so are the kept cells while reading.
 MAX_CATEGORIES = 2_000

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from clusterhub.analytics.bounded import Limits
 from clusterhub.analytics.relatedness import blend
 from clusterhub.audit.models import AuditEntry
 from clusterhub.cooperation import relatedness_inputs
@@ -175,9 +176,7 @@ def test_too_many_categories_are_refused_before_the_observations_are_read(cli, t
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(
     cli, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(
-        relatedness_inputs, "OBSERVATION_LIMITS", relatedness_inputs.Limits(50, 10, 10)
-    )
+    monkeypatch.setattr(relatedness_inputs, "OBSERVATION_LIMITS", Limits(50, 10, 10))
     outcome = relatedness(cli, tmp_path, OBSERVATIONS)
     assert not outcome.ok
     assert (
@@ -191,9 +190,7 @@ def test_parquet_observations_declaring_too_many_rows_are_refused_before_reading
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "obs.parquet"
     pd.read_csv(io.StringIO(OBSERVATIONS)).to_parquet(path)
-    monkeypatch.setattr(
-        relatedness_inputs, "OBSERVATION_LIMITS", relatedness_inputs.Limits(10**9, 5, 10**9)
-    )
+    monkeypatch.setattr(relatedness_inputs, "OBSERVATION_LIMITS", Limits(10**9, 5, 10**9))
     cats = write(tmp_path, "cats.csv", CATEGORIES)
     outcome = cli(
         "cooperation", "relatedness", "--observations", str(path), "--categories", str(cats),
