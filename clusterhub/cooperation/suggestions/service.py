@@ -160,14 +160,13 @@ def suggestions_for_all(
     top: int = DEFAULT_TOP,
     weights: Mapping[str, float] | None = None,
     *,
-    countries: Iterable[str] | None = None,
     cluster_ids: Iterable[int] | None = None,
     include_partners: bool = False,
     explain: bool = False,
     explained: int | None = None,
 ) -> Iterator[tuple[int, str, str, list[Suggestion]]]:
-    """(id, name, country, suggestions) for every organisation (of `countries`, or the
-    `cluster_ids` that are in the tables, when given), in the tables' order, without
+    """(id, name, country, suggestions) for every organisation (or the `cluster_ids` that
+    are in the tables, when given), in the tables' order, without
     sentences (reasons with their codes and values; their details with `explain`, for the
     `explained` best reasons of each when given): the
     coordinators' table and exports. Ranked `CHUNK` organisations at a time as they are
@@ -178,8 +177,7 @@ def suggestions_for_all(
     if cluster_ids is not None:
         rows = sorted({tables.position[c] for c in cluster_ids if c in tables.position})
     else:
-        wanted = set(countries) if countries is not None else None
-        rows = [i for i in range(len(tables)) if wanted is None or tables.countries[i] in wanted]
+        rows = list(range(len(tables)))
     ids = [int(tables.ids[i]) for i in rows]
     dismissed = dismissed_by_cluster(ids if cluster_ids is not None else None)
     for start in range(0, len(rows), CHUNK):
