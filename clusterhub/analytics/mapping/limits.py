@@ -8,7 +8,7 @@ so a test may set smaller ones.
 
 from __future__ import annotations
 
-from clusterhub.analytics.bounded import Limits
+from clusterhub.analytics.bounded import MAX_CELL_CHARS, MAX_LINE_CHARS, Limits
 
 # The standard observations file is read by the engine (DuckDB streams it, a row group of
 # Parquet at a time); only its header is read here.
@@ -25,7 +25,7 @@ TABLE = Limits(64 * 1024**2, 1_000_000, 256 * 1024**2)
 TABLE_ROWS = 1_000_000
 # A line of a CSV or TSV file (one row, or a line of a quoted cell), the header too, and
 # a cell of one (the observations read by DuckDB: a line of at most LINE_CHARS bytes).
-LINE_CHARS = 1_000_000
-CELL_CHARS = 100_000
+LINE_CHARS = MAX_LINE_CHARS
+CELL_CHARS = MAX_CELL_CHARS
 # Problems and warnings kept for the message (the rest are counted).
 LISTED = 1_000
